@@ -32,7 +32,7 @@ OPT     := -O0 -g -fno-strict-aliasing -DKR_DEBUG=1
 endif
 
 CFLAGS_ALL  := $(CSTD) $(OPT) $(WARN) $(INCS) $(CFLAGS)
-LDLIBS_ALL  := -lgmp -lm -lpthread $(LDLIBS)
+LDLIBS_ALL  := -lgmp -lutf8proc -lm -lpthread $(LDLIBS)
 LDFLAGS_ALL := $(LDASAN) $(LDFLAGS)
 
 # Everything under src/ except the program entry point forms libkrait.a, so the
@@ -51,6 +51,8 @@ all: deps-check $(BUILD)/krait $(CTESTS)
 deps-check:
 	@printf '#include <gmp.h>\nint main(void){return 0;}\n' | $(CC) -x c - -o /dev/null -lgmp 2>/dev/null \
 	  || { echo "error: GMP not found; install the Debian package libgmp-dev (apt-get install -y libgmp-dev)"; exit 1; }
+	@printf '#include <utf8proc.h>\nint main(void){return 0;}\n' | $(CC) -x c - -o /dev/null -lutf8proc 2>/dev/null \
+	  || { echo "error: utf8proc not found; install the Debian package libutf8proc-dev (apt-get install -y libutf8proc-dev)"; exit 1; }
 
 $(BUILD)/libkrait.a: $(LIB_OBJS)
 	@rm -f $@

@@ -348,6 +348,14 @@ static inline bool kr_check_flag(const KrObject *o, uint32_t f) { return (KR_TYP
 
 extern KrTypeObject KrType_Type, KrBaseObject_Type;
 
+// Is `t` `base` or a subclass of it (by MRO; no __subclasscheck__).  Never fails.
+bool krType_is_subtype(KrTypeObject *t, KrTypeObject *base);
+// isinstance(o, type) without hooks.  Never fails.
+static inline bool kr_type_check(const KrObject *o, KrTypeObject *type) {
+    KrTypeObject *t = KR_TYPE(o);
+    return t == type || krType_is_subtype(t, type);
+}
+
 // The NotImplemented, None, Ellipsis singletons, and the two bools.
 extern KrObject kr_none_struct, kr_notimplemented_struct, kr_ellipsis_struct;
 #define KR_NONE (&kr_none_struct)

@@ -1,0 +1,85 @@
+/*
+ * int.h — Python's int: tagged small ints (object.h) and GMP-backed heap ints,
+ * one type with two representations invisible to Python code.  bool is a
+ * subclass whose two instances are static heap ints.
+ *
+ * Every big-int operation bounds the size of its result before asking GMP for
+ * memory (GMP aborts when allocation fails): results above KR_INT_MAX_BITS
+ * raise MemoryError (or OverflowError where CPython does).
+ *
+ * Owner of: int.c (arithmetic, conversions), int_format.c (str/format), bool.c.
+ */
+#ifndef KR_INT_H
+#define KR_INT_H
+
+#include <gmp.h>
+#include "objects/object.h"
+
+typedef struct KrIntObject {
+    KR_OBJECT_HEAD;
+    mpz_t z;                    // the value (any size for bool/subclasses; out of tagged range for exact int)
+} KrIntObject;
+
+extern KrTypeObject KrInt_Type, KrBool_Type;
+
+// Results with more bits than this raise MemoryError instead of reaching GMP.
+#define KR_INT_MAX_BITS ((size_t)1 << 36)
+
+// Any int, bool or int subclass instance.
+static inline bool krInt_check(const KrObject *o) {
+    return kr_is_smallint(o) || (KR_TYPE(o)->tp_flags & KR_TPFLAGS_INT_SUBCLASS) != 0;
+}
+static inline bool krInt_check_exact(const KrObject *o) { return kr_is_smallint(o) || KR_TYPE(o) == &KrInt_Type; }
+static inline bool krBool_check(const KrObject *o) { return o == KR_TRUE || o == KR_FALSE; }
+
+// Constructors: new references (a tagged int when it fits).  Raise MemoryError.
+KrObject *krInt_from_i64(KrThreadState *ts, int64_t v);
+KrObject *krInt_from_u64(KrThreadState *ts, uint64_t v);
+KrObject *krInt_from_ssize(KrThreadState *ts, KrSsize v);
+// Copies `z` (normalising to a tagged int when it fits).
+KrObject *krInt_from_mpz(KrThreadState *ts, const mpz_t z);
+// Like from_mpz but takes over `z`'s limbs (z is left cleared).  Never fails
+// except for MemoryError.
+KrObject *krInt_from_mpz_steal(KrThreadState *ts, mpz_t z);
+KrObject *krInt_from_double(KrThreadState *ts, double d);   // int(d): OverflowError/ValueError for inf/nan
+// Parses an int literal the way int(s, base) does (whitespace, sign, '_',
+// prefixes when base is 0 or matches).  `s` need not be NUL-terminated.
+// ValueError "invalid literal for int() with base 10: 'x'".
+KrObject *krInt_from_string(KrThreadState *ts, const char *s, KrSsize len, int base);
+
+// Conversions.  Any int-like (int, bool, subclass) accepted; no __index__ calls.
+// -1 with OverflowError "Python int too large to convert to C long" when out of range.
+int64_t krInt_as_i64(KrThreadState *ts, KrObject *o);
+KrSsize krInt_as_ssize(KrThreadState *ts, KrObject *o);
+// Value as an int64 if it fits (returns true), without raising.
+bool krInt_to_i64(KrObject *o, int64_t *out);
+double krInt_as_double(KrThreadState *ts, KrObject *o);   // OverflowError "int too large to convert to float"
+// Loads the value into the initialised `out`.  Never fails.
+void krInt_to_mpz(KrObject *o, mpz_t out);
+// Sign: -1, 0, 1.  Never fails.
+int krInt_sign(KrObject *o);
+// Compares two ints: <0, 0, >0.  Never fails.
+int krInt_compare(KrObject *a, KrObject *b);
+// The exact-int value of an int subclass or bool (new reference).
+KrObject *krInt_exact(KrThreadState *ts, KrObject *o);
+
+// Arithmetic on ints (any int-likes; raise ZeroDivisionError etc.).  New references.
+KrObject *krInt_add(KrThreadState *ts, KrObject *a, KrObject *b);
+KrObject *krInt_sub(KrThreadState *ts, KrObject *a, KrObject *b);
+KrObject *krInt_mul(KrThreadState *ts, KrObject *a, KrObject *b);
+KrObject *krInt_floordiv(KrThreadState *ts, KrObject *a, KrObject *b);
+KrObject *krInt_mod(KrThreadState *ts, KrObject *a, KrObject *b);
+KrObject *krInt_neg(KrThreadState *ts, KrObject *a);
+KrHash krInt_hash(KrObject *o);   // CPython's numeric hash (mod 2**61-1).  Never fails.
+
+// str(int) in base 10 honouring sys.set_int_max_str_digits (ValueError "Exceeds
+// the limit (4300 digits) for integer string conversion; use
+// sys.set_int_max_str_digits() to increase the limit").  New reference.
+KrObject *krInt_to_decimal_str(KrThreadState *ts, KrObject *o);
+// bin/oct/hex: base 2, 8, 16 with the "0b"/"0o"/"0x" prefix.
+KrObject *krInt_to_base_str(KrThreadState *ts, KrObject *o, int base);
+
+#define KR_INT_MAX_STR_DIGITS_DEFAULT 4300
+#define KR_INT_MAX_STR_DIGITS_THRESHOLD 640
+
+#endif
