@@ -1,0 +1,53 @@
+"""The expected-output format shared by gen_exp.py and runtests.py.
+
+A test's expected output is its stdout; when the program writes to stderr or
+exits with a non-zero status, a '--- stderr ---' section and an '--- exit N ---'
+line follow.  Programs run with the test file's directory as the working
+directory and its base name as the script argument, so tracebacks name the
+file the same way under every interpreter.
+"""
+import os
+import subprocess
+
+REFERENCE_VERSION = "3.11"
+
+
+def run(cmd, path, timeout, stdin_data=None):
+    """Run `cmd + [basename(path)]` in the test's directory; return the
+    formatted result, or None on timeout."""
+    env = dict(os.environ)
+    env["PYTHONHASHSEED"] = "0"
+    env["PYTHONIOENCODING"] = "utf-8"
+    env.pop("PYTHONPATH", None)
+    d, base = os.path.split(os.path.abspath(path))
+    args_file = path + ".args"
+    extra = []
+    if os.path.exists(args_file):
+        with open(args_file) as f:
+            extra = f.read().split()
+    try:
+        p = subprocess.run(cmd + [base] + extra, cwd=d, env=env, capture_output=True,
+                           timeout=timeout, input=stdin_data)
+    except subprocess.TimeoutExpired:
+        return None
+    return fmt(p.stdout, p.stderr, p.returncode)
+
+
+def fmt(out, err, code):
+    text = out.decode("utf-8", "backslashreplace")
+    if err or code != 0:
+        if text and not text.endswith("\n"):
+            text += "\n"
+        text += "--- stderr ---\n" + err.decode("utf-8", "backslashreplace")
+        if text and not text.endswith("\n"):
+            text += "\n"
+        text += "--- exit %d ---\n" % code
+    return text
+
+
+def stdin_for(path):
+    p = path + ".stdin"
+    if os.path.exists(p):
+        with open(p, "rb") as f:
+            return f.read()
+    return b""
