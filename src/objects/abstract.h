@@ -76,6 +76,12 @@ KrHash krObj_hash_not_implemented(KrThreadState *ts, KrObject *o);
 int krObj_is_true(KrThreadState *ts, KrObject *o);
 int krObj_not(KrThreadState *ts, KrObject *o);
 
+// Guards repr() of self-containing containers: returns 1 when `o` is already
+// being repr'ed on this thread (print "[...]" then), 0 after marking it, -1 on
+// error.  Pair every 0 with krRepr_leave.
+int krRepr_enter(KrThreadState *ts, KrObject *o);
+void krRepr_leave(KrThreadState *ts, KrObject *o);
+
 // ---------------------------------------------------------------------------
 // Comparisons.  `op` is KR_LT..KR_GE.
 

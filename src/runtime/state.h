@@ -65,6 +65,7 @@ struct KrThreadState {
     KrObject *trace_func, *profile_func;  // strong; sys.settrace / sys.setprofile
     bool tracing;                   // inside a trace/profile call
     KrObject *dict;                 // strong; per-thread dict (threading.local), or NULL
+    KrObject *repr_stack;           // strong list of objects being repr'ed (krRepr_enter)
 };
 
 struct KrInterp {
