@@ -121,6 +121,12 @@ void krErr_set_stopiteration(KrThreadState *ts, KrObject *value);
 // Raises KeyError(key) (a tuple key is wrapped so the message is right).
 void krErr_set_key_error(KrThreadState *ts, KrObject *key);
 
+// Raises SyntaxError / IndentationError / TabError (`type`) with CPython's
+// attributes: msg, filename, lineno, offset (1-based, in characters), text
+// (the source line, may be NULL), end_lineno, end_offset (0 when unknown).
+void krErr_set_syntax_error(KrThreadState *ts, KrTypeObject *type, const char *msg, KrObject *filename,
+                            int lineno, int offset, const char *text, int end_lineno, int end_offset);
+
 // Adds a traceback entry for frame `f` at code unit `lasti` to exception `exc`.
 // 0 or -1.
 int krTraceback_add(KrThreadState *ts, KrObject *exc, struct KrFrame *f, KrSsize lasti);
