@@ -55,7 +55,7 @@ KrObject *krBB_finish(KrThreadState *ts, KrByteBuilder *bb, bool bytearray);
 void krBB_discard(KrByteBuilder *bb);
 
 // str iterator type (str_type.c).
-extern KrTypeObject KrStrIter_Type;
+extern KrTypeObject KrStrIter_Type, KrStrAsciiIter_Type;
 // Method table of str (str_methods.c).
 extern const KrMethodDef kr_str_methods[];
 
