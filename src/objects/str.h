@@ -130,6 +130,9 @@ KrObject *krStr_as_utf8_bytes(KrThreadState *ts, KrObject *s);
 // ('utf-8' codec can't encode character...), for APIs that need real UTF-8.
 int krStr_check_utf8(KrThreadState *ts, KrObject *s);
 
+// str.isidentifier().  Never fails.
+bool krStr_is_identifier(KrObject *s);
+
 // format(obj, spec) for str: the format-spec mini-language (str_format.c).
 KrObject *krStr_format_spec(KrThreadState *ts, KrObject *s, KrObject *spec);
 // `fmt % args`

@@ -59,7 +59,33 @@ extern KrTypeObject KrStrIter_Type, KrStrAsciiIter_Type;
 // Method table of str (str_methods.c).
 extern const KrMethodDef kr_str_methods[];
 
-// Unicode case conversions over a whole string (str_methods.c).
-KrObject *krStr_lower(KrThreadState *ts, KrObject *s);
+// Searching helpers (str_methods.c): byte offset of the first / last match
+// of n in h, or -1.  Never fail.
+KrSsize krStr_find_bytes(const char *h, KrSsize hn, const char *n, KrSsize nn);
+KrSsize krStr_rfind_bytes(const char *h, KrSsize hn, const char *n, KrSsize nn);
+// An optional start/end argument (None or __index__) into *out.  0 or -1.
+int krStr_slice_index(KrThreadState *ts, KrObject *o, KrSsize *out);
+KrObject *krStr_replace(KrThreadState *ts, KrObject *s, KrObject *old, KrObject *new_, KrSsize maxcount);
+KrObject *krStr_strip(KrThreadState *ts, KrObject *s, KrObject *chars, int left, int right);
+
+// Methods implemented in str_case.c and str_format.c, listed in kr_str_methods.
+#define KR_STR_NOARGS_METHODS(X) \
+    X(capitalize) X(casefold) X(title) X(lower) X(upper) X(swapcase) X(isascii) X(islower) X(isupper) \
+    X(istitle) X(isspace) X(isdecimal) X(isdigit) X(isnumeric) X(isalpha) X(isalnum) X(isidentifier) X(isprintable)
+#define KR_DECLARE_NOARGS(name) KrObject *krStr_##name##_meth(KrThreadState *ts, KrObject *self);
+KR_STR_NOARGS_METHODS(KR_DECLARE_NOARGS)
+#undef KR_DECLARE_NOARGS
+KrObject *krStr_center_meth(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs);
+KrObject *krStr_ljust_meth(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs);
+KrObject *krStr_rjust_meth(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs);
+KrObject *krStr_expandtabs_meth(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs,
+                                KrObject *kwnames);
+KrObject *krStr_zfill_meth(KrThreadState *ts, KrObject *self, KrObject *width);
+KrObject *krStr_translate_meth(KrThreadState *ts, KrObject *self, KrObject *table);
+KrObject *krStr_maketrans_meth(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs);
+KrObject *krStr_format_meth(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs,
+                            KrObject *kwnames);
+KrObject *krStr_format_map_meth(KrThreadState *ts, KrObject *self, KrObject *mapping);
+KrObject *krStr_format_dunder(KrThreadState *ts, KrObject *self, KrObject *spec);
 
 #endif
