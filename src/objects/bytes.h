@@ -37,4 +37,8 @@ KrObject *krBytes_repr(KrThreadState *ts, KrObject *b);
 // those): 0, or -1 with TypeError "a bytes-like object is required, not 'X'".
 int krBytes_as_buffer(KrThreadState *ts, KrObject *o, const char **data, KrSsize *size);
 
+// Lets another buffer type (memoryview) expose its bytes to the functions
+// above: returns true and fills data/size when `o` is one of its objects.
+extern bool (*kr_bytes_buffer_hook)(KrObject *o, const char **data, KrSsize *size);
+
 #endif

@@ -1,0 +1,55 @@
+/*
+ * bytes_private.h — helpers shared by bytes.c, bytearray.c, bytes_methods.c
+ * and the codecs; not a contract for other subsystems.
+ */
+#ifndef KR_BYTES_PRIVATE_H
+#define KR_BYTES_PRIVATE_H
+
+#include "objects/bytes.h"
+#include "objects/str_private.h"
+
+extern KrTypeObject KrBytesIter_Type, KrByteArrayIter_Type;
+
+// An exact bytes of `size` bytes for the caller to fill.  New reference.
+KrObject *krBytes_alloc(KrThreadState *ts, KrSsize size);
+// True when krBytes_as_buffer would succeed.  Never fails.
+bool krBytes_has_buffer(KrObject *o);
+// A byte value 0..255 from an int-like: "byte must be in range(0, 256)".  -1 on error.
+int krBytes_byte_value(KrThreadState *ts, KrObject *o);
+// Appends the ints of an iterable ("bytes must be in range(0, 256)").  0 or -1.
+int krBytes_from_iterable(KrThreadState *ts, KrByteBuilder *bb, KrObject *o);
+// bytes()/bytearray() argument handling (source, encoding, errors) into bb.  0 or -1.
+int krBytes_init_from_args(KrThreadState *ts, KrByteBuilder *bb, KrObject *x, KrObject *enc, KrObject *errs,
+                           const char *tname);
+KrObject *krBytes_repr_data(KrThreadState *ts, const char *d, KrSsize n, const char *prefix, const char *suffix);
+KrObject *krBytes_richcompare(KrThreadState *ts, KrObject *a, KrObject *b, int op);
+KrObject *krBytes_richcompare_data(const char *a, KrSsize na, const char *b, KrSsize nb, int op);
+int krBytes_contains_data(KrThreadState *ts, const char *d, KrSsize n, KrObject *key);
+void krBytes_fill_repeat(char *dst, const char *src, KrSsize k, KrSsize n);
+KrObject *krBytes_slice_data(KrThreadState *ts, const char *d, KrSsize start, KrSsize step, KrSsize count,
+                             bool bytearray);
+KrObject *krBytes_iter_new(KrThreadState *ts, KrObject *seq, KrTypeObject *type);
+// `data % args` for bytes/bytearray (bytes_methods.c).
+KrObject *krBytes_percent_format(KrThreadState *ts, const char *data, KrSsize size, KrObject *args, bool bytearray);
+
+// Method tables (bytes_methods.c): the shared methods plus each type's own.
+extern const KrMethodDef kr_bytes_methods[], kr_bytearray_methods[];
+
+// bytes-only and bytearray-only methods, listed in those tables.
+KrObject *krBytes_getnewargs_meth(KrThreadState *ts, KrObject *self);
+KrObject *krBytes_bytes_meth(KrThreadState *ts, KrObject *self);
+#define KR_BYTEARRAY_OWN_METHODS(X)                                                            \
+    X(append, KR_METH_O) X(extend, KR_METH_O) X(pop, KR_METH_FAST) X(insert, KR_METH_FAST)     \
+    X(remove, KR_METH_O) X(reverse, KR_METH_NOARGS) X(clear, KR_METH_NOARGS)                  \
+    X(copy, KR_METH_NOARGS) X(__alloc__, KR_METH_NOARGS)
+KrObject *krByteArray_append_meth(KrThreadState *ts, KrObject *self, KrObject *x);
+KrObject *krByteArray_extend_meth(KrThreadState *ts, KrObject *self, KrObject *x);
+KrObject *krByteArray_pop_meth(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs);
+KrObject *krByteArray_insert_meth(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs);
+KrObject *krByteArray_remove_meth(KrThreadState *ts, KrObject *self, KrObject *x);
+KrObject *krByteArray_reverse_meth(KrThreadState *ts, KrObject *self);
+KrObject *krByteArray_clear_meth(KrThreadState *ts, KrObject *self);
+KrObject *krByteArray_copy_meth(KrThreadState *ts, KrObject *self);
+KrObject *krByteArray___alloc___meth(KrThreadState *ts, KrObject *self);
+
+#endif
