@@ -32,6 +32,22 @@ KrObject *krBytes_iter_new(KrThreadState *ts, KrObject *seq, KrTypeObject *type)
 // `data % args` for bytes/bytearray (bytes_methods.c).
 KrObject *krBytes_percent_format(KrThreadState *ts, const char *data, KrSsize size, KrObject *args, bool bytearray);
 
+// Methods shared by bytes and bytearray (bytes_methods.c: krBytesMeth_NAME).
+#define KR_BYTES_SHARED_FUNCS(X)                                                                  \
+    X(decode, KR_METH_FASTKW) X(hex, KR_METH_FASTKW) X(count, KR_METH_FAST) X(find, KR_METH_FAST) \
+    X(rfind, KR_METH_FAST) X(index, KR_METH_FAST) X(rindex, KR_METH_FAST)                        \
+    X(startswith, KR_METH_FAST) X(endswith, KR_METH_FAST) X(join, KR_METH_O)                     \
+    X(split, KR_METH_FASTKW) X(rsplit, KR_METH_FASTKW) X(strip, KR_METH_FAST)                   \
+    X(lstrip, KR_METH_FAST) X(rstrip, KR_METH_FAST) X(replace, KR_METH_FAST)                    \
+    X(upper, KR_METH_NOARGS) X(lower, KR_METH_NOARGS) X(capitalize, KR_METH_NOARGS)             \
+    X(swapcase, KR_METH_NOARGS) X(title, KR_METH_NOARGS) X(partition, KR_METH_O)                \
+    X(rpartition, KR_METH_O) X(isdigit, KR_METH_NOARGS) X(isalpha, KR_METH_NOARGS)              \
+    X(isspace, KR_METH_NOARGS) X(isalnum, KR_METH_NOARGS) X(isupper, KR_METH_NOARGS)            \
+    X(islower, KR_METH_NOARGS) X(istitle, KR_METH_NOARGS) X(isascii, KR_METH_NOARGS)            \
+    X(center, KR_METH_FAST) X(ljust, KR_METH_FAST) X(rjust, KR_METH_FAST) X(zfill, KR_METH_O)   \
+    X(expandtabs, KR_METH_FASTKW) X(splitlines, KR_METH_FASTKW) X(removeprefix, KR_METH_O)      \
+    X(removesuffix, KR_METH_O) X(translate, KR_METH_FASTKW)
+
 // Method tables (bytes_methods.c): the shared methods plus each type's own.
 extern const KrMethodDef kr_bytes_methods[], kr_bytearray_methods[];
 
