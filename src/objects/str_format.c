@@ -28,8 +28,8 @@ KrObject *krStr_format_spec(KrThreadState *ts, KrObject *s, KrObject *spec) {
     if (!spec || krStr_size(spec) == 0)
         return krStr_check_exact(s) ? kr_newref(s) : krStr_from_utf8(ts, krStr_utf8(s), krStr_size(s));
     KrFormatSpec fs;
-    if (krFormatSpec_parse(ts, spec, '<', &fs) < 0) return NULL;
-    if (fs.type != 0 && fs.type != 's') {
+    if (krFormatSpec_parse(ts, spec, s, 's', '<', &fs) < 0) return NULL;
+    if (fs.type != 's') {
         krFormatSpec_unknown_code(ts, &fs, "str");
         return NULL;
     }
@@ -45,11 +45,6 @@ KrObject *krStr_format_spec(KrThreadState *ts, KrObject *s, KrObject *spec) {
         krErr_set_string(ts, &KrExc_ValueError, "'=' alignment not allowed in string format specifier");
         return NULL;
     }
-    if (fs.grouping) {
-        return krErr_format(ts, &KrExc_ValueError, "Cannot specify '%c' with 's'.", fs.grouping);
-    }
-    if (fs.zero_pad && fs.fill == ' ') fs.fill = '0';
-    if (!fs.align) fs.align = '<';
     const char *d = krStr_utf8(s);
     KrSsize size = krStr_size(s), len = krStr_len(s);
     if (fs.precision >= 0 && fs.precision < len) {
