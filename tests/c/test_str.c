@@ -4,11 +4,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "runtime/error.h"
+#include "runtime/state.h"
 #include "objects/bytes.h"
 #include "objects/exc.h"
 #include "objects/str.h"
-#include "runtime/error.h"
-#include "runtime/state.h"
 
 static int fails;
 static KrThreadState *ts;
