@@ -527,42 +527,63 @@ static KrObject *resolve_field(KrThreadState *ts, FmtCtx *c, const char *s, KrSs
     return obj;
 }
 
-// Formats one replacement field whose text (between the braces) is f[0..n).
-static int format_field(KrThreadState *ts, KrStrBuilder *sb, FmtCtx *c, const char *f, KrSsize n, bool expand,
+// Parses and formats the replacement field starting just after its '{' at
+// f[*pos] (f has n bytes); advances *pos past the closing '}'.  The grammar
+// and the error messages follow CPython's parse_field.
+static int format_field(KrThreadState *ts, KrStrBuilder *sb, FmtCtx *c, const char *f, KrSsize n, KrSsize *pos,
                         int depth) {
-    KrSsize i = 0;
-    char endc = 0;
+    KrSsize i = *pos, name_start = i;
+    char ch = 0;
     while (i < n) {
-        char ch = f[i++];
+        ch = f[i++];
         if (ch == '{') return value_error(ts, "unexpected '{' in field name");
         if (ch == '[') {
             while (i < n && f[i] != ']') i++;
             continue;
         }
-        if (ch == '}' || ch == ':' || ch == '!') {
-            endc = ch;
-            break;
-        }
+        if (ch == '}' || ch == ':' || ch == '!') break;
     }
-    KrSsize name_end = endc ? i - 1 : i;
+    KrSsize name_end = i - 1;
     uint32_t conversion = 0;
-    const char *spec = f + n;
-    KrSsize spec_len = 0;
-    if (endc == '!' || endc == ':') {
-        if (endc == '!') {
+    KrSsize spec_start = i, spec_end = i;
+    bool expand = false;
+    if (ch == '!' || ch == ':') {
+        bool done = false;
+        if (ch == '!') {
             if (i >= n) return value_error(ts, "end of string while looking for conversion specifier");
             const char *p = f + i;
             conversion = krUtf8_decode(&p);
             i = p - f;
             if (i < n) {
-                char ch = f[i++];
-                if (ch != ':') return value_error(ts, "expected ':' after conversion specifier");
+                char c2 = f[i++];
+                if (c2 == '}') {
+                    done = true;
+                    spec_start = spec_end = i;
+                } else if (c2 != ':') {
+                    return value_error(ts, "expected ':' after conversion specifier");
+                }
             }
         }
-        spec = f + i;
-        spec_len = n - i;
+        if (!done) {
+            spec_start = i;
+            KrSsize count = 1;
+            while (i < n) {
+                char c2 = f[i++];
+                if (c2 == '{') {
+                    expand = true;
+                    count++;
+                } else if (c2 == '}' && --count == 0) {
+                    break;
+                }
+            }
+            if (count != 0) return value_error(ts, "unmatched '{' in format spec");
+            spec_end = i - 1;
+        }
+    } else if (ch != '}') {
+        return value_error(ts, "expected '}' before end of string");
     }
-    KrObject *obj = resolve_field(ts, c, f, name_end);
+    *pos = i;
+    KrObject *obj = resolve_field(ts, c, f + name_start, name_end - name_start);
     if (!obj) return -1;
     if (conversion) {
         KrObject *conv;
@@ -576,7 +597,8 @@ static int format_field(KrThreadState *ts, KrStrBuilder *sb, FmtCtx *c, const ch
         obj = conv;
     }
     int r = -1;
-    KrObject *specobj = expand ? do_format(ts, c, spec, spec_len, depth - 1) : krStr_from_utf8(ts, spec, spec_len);
+    KrObject *specobj = expand ? do_format(ts, c, f + spec_start, spec_end - spec_start, depth - 1)
+                               : krStr_from_utf8(ts, f + spec_start, spec_end - spec_start);
     if (specobj) {
         if (krStr_check_exact(obj) && krStr_size(specobj) == 0) {
             r = krSB_append_str(ts, sb, obj);
@@ -629,23 +651,7 @@ static KrObject *do_format(KrThreadState *ts, FmtCtx *c, const char *f, KrSsize 
             }
         }
         if (lit > 0 && krSB_append(ts, &sb, f + start, lit) < 0) goto fail;
-        if (!markup) continue;
-        KrSsize fstart = i, count = 1;
-        bool expand = false;
-        while (i < n) {
-            ch = f[i++];
-            if (ch == '{') {
-                expand = true;
-                count++;
-            } else if (ch == '}' && --count == 0) {
-                break;
-            }
-        }
-        if (count > 0) {
-            value_error(ts, "expected '}' before end of string");
-            goto fail;
-        }
-        if (format_field(ts, &sb, c, f + fstart, i - 1 - fstart, expand, depth) < 0) goto fail;
+        if (markup && format_field(ts, &sb, c, f, n, &i, depth) < 0) goto fail;
     }
     return krSB_finish(ts, &sb);
 fail:
