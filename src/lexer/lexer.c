@@ -121,8 +121,19 @@ static KrTokenKind lex_error(KrLexer *lx, const char *fmt, ...) {
 // tokenizer's line, column `col` (0-based bytes, -1 for none).
 static KrTokenKind deferred_error(KrLexer *lx, KrLexFailKind how, KrSyntaxErrorKind kind,
                                   int col, const char *msg) {
-    krLex_set_error(lx, kind, lx->lineno, col + 1, lx->lineno, 0, msg);
+    krLex_set_error(lx, kind, lx->lineno, (col >= 0 ? col : 0) + 1, lx->lineno, 0, msg);
     lx->fail_kind = how;
+    return KR_TOK_FAILED;
+}
+
+// The errors CPython reports at its tokenizer's position after it skipped to
+// the end of the line (E_DEDENT, E_EOF): the column is the line's length with
+// its newline, and the end is unknown.
+static KrTokenKind end_of_line_error(KrLexer *lx, KrSyntaxErrorKind kind, const char *msg) {
+    const char *eol = memchr(lx->line_start, '\n', (size_t)(lx->end - lx->line_start));
+    int col = (int)((eol ? eol + 1 : lx->end) - lx->line_start);
+    krLex_set_error(lx, kind, lx->lineno, col, lx->lineno, -1, msg);
+    lx->fail_kind = KR_LEXFAIL_DEFERRED;
     return KR_TOK_FAILED;
 }
 
@@ -210,11 +221,9 @@ static int indentation(KrLexer *lx, int *blankline) {
             lx->pendin--;
             lx->indent--;
         }
-        if (col != lx->indstack[lx->indent]) {
-            lx->fail_kind = KR_LEXFAIL_DEDENT;
-            lx->failed = 1;
-            return KR_TOK_FAILED;
-        }
+        if (col != lx->indstack[lx->indent])
+            return end_of_line_error(lx, KR_SYNERR_INDENTATION,
+                                     "unindent does not match any outer indentation level");
         if (altcol != lx->altindstack[lx->indent]) goto tab_error;
     }
     return 0;
@@ -634,8 +643,7 @@ static int skip_blanks(KrLexer *lx, int *failed) {
         }
         c = nextc(lx);
         if (c == EOF_CHAR) {
-            deferred_error(lx, KR_LEXFAIL_DEFERRED, KR_SYNERR_SYNTAX, -1,
-                           "unexpected EOF while parsing");
+            end_of_line_error(lx, KR_SYNERR_SYNTAX, "unexpected EOF while parsing");
             *failed = 1;
             return EOF_CHAR;
         }
@@ -722,5 +730,6 @@ KrTokenKind krLex_next(KrLexer *lx, KrToken *tok) {
     }
     if (kind == KR_TOK_FAILED) lx->failed = 1;
     tok->kind = kind;
+    tok->level = lx->level;
     return kind;
 }

@@ -42,6 +42,7 @@ typedef struct {
     // DEDENT have no text: their columns are -1 and `start` points where the
     // tokenizer stood after producing them.
     int lineno, col_offset, end_lineno, end_col_offset;
+    int level;                    // brackets open before this token
 } KrToken;
 
 typedef enum {
@@ -72,7 +73,6 @@ typedef enum {
     KR_LEXFAIL_NONE,
     KR_LEXFAIL_DIRECT,     // an error CPython's tokenizer raises itself
     KR_LEXFAIL_DEFERRED,   // one it leaves for the parser (tabs, "\" misuse...)
-    KR_LEXFAIL_DEDENT,     // "unindent does not match": located by the parser
     KR_LEXFAIL_UNCLOSED,   // end of input inside brackets
 } KrLexFailKind;
 

@@ -419,7 +419,7 @@ static int arguments(KrParser *p, ArgState *st) {
     return krParse_accept(p, KR_TOK_RPAR) ? 0 : -1;
 }
 
-KrAstExpr *krParse_call(KrParser *p, KrAstExpr *func) {
+KrAstExpr *krParse_call(KrParser *p, KrPos start, KrAstExpr *func) {
     int mark = p->pos;
     ArgState st = {0};
     if (!krParse_enter(p)) return NULL;
@@ -429,7 +429,7 @@ KrAstExpr *krParse_call(KrParser *p, KrAstExpr *func) {
         if (!p->error) p->pos = mark;
         return NULL;
     }
-    KrAstExpr *e = krParse_expr_node(p, KR_EXPR_Call, krParse_span_pos(p, KR_POS(func)));
+    KrAstExpr *e = krParse_expr_node(p, KR_EXPR_Call, krParse_span_pos(p, start));
     if (!e) return NULL;
     e->v.Call.func = func;
     e->v.Call.args = krVec_seq(p, &st.args);

@@ -34,8 +34,10 @@ static KrAstExpr *constant(KrParser *p, KrAstConstantKind kind, KrPos pos) {
     return e;
 }
 
-KrAstExpr *krParse_binop(KrParser *p, KrAstExpr *l, KrAstOperator op, KrAstExpr *r) {
-    KrAstExpr *e = krParse_expr_node(p, KR_EXPR_BinOp, krPos_span(KR_POS(l), KR_POS(r)));
+// A BinOp spanning from `start` to the last consumed token (so parentheses
+// around the operands are included, as CPython's positions do).
+KrAstExpr *krParse_binop(KrParser *p, KrPos start, KrAstExpr *l, KrAstOperator op, KrAstExpr *r) {
+    KrAstExpr *e = krParse_expr_node(p, KR_EXPR_BinOp, krParse_span_pos(p, start));
     if (!e) return NULL;
     e->v.BinOp.left = l;
     e->v.BinOp.op = op;
@@ -138,6 +140,7 @@ KrAstExpr *krParse_expression(KrParser *p) {
     }
     if (krParse_at(p, KR_TOK_LAMBDA)) return krParse_lambdef(p);
     if (!krParse_enter(p)) return NULL;
+    KrToken *start = krParse_peek(p);
     KrAstExpr *body = krParse_disjunction(p);
     if (body && krParse_at(p, KR_TOK_IF)) {
         int mark = p->pos;
@@ -148,7 +151,7 @@ KrAstExpr *krParse_expression(KrParser *p) {
         if (!orelse) {
             p->pos = mark;
         } else {
-            KrAstExpr *e = krParse_expr_node(p, KR_EXPR_IfExp, krPos_span(KR_POS(body), KR_POS(orelse)));
+            KrAstExpr *e = krParse_expr_node(p, KR_EXPR_IfExp, krParse_span_from(p, start));
             if (e) {
                 e->v.IfExp.test = test;
                 e->v.IfExp.body = body;
@@ -163,6 +166,7 @@ KrAstExpr *krParse_expression(KrParser *p) {
 
 // expressions: expression (',' expression)* [','] -> Tuple when there is a comma
 KrAstExpr *krParse_expressions(KrParser *p) {
+    KrToken *start = krParse_peek(p);
     KrAstExpr *first = krParse_expression(p);
     if (!first || !krParse_at(p, KR_TOK_COMMA)) return first;
     KrVec elts = {0};
@@ -177,7 +181,7 @@ KrAstExpr *krParse_expressions(KrParser *p) {
         }
         if (krVec_push(p, &elts, e) < 0) return NULL;
     }
-    KrAstExpr *t = krParse_expr_node(p, KR_EXPR_Tuple, krParse_span_pos(p, KR_POS(first)));
+    KrAstExpr *t = krParse_expr_node(p, KR_EXPR_Tuple, krParse_span_from(p, start));
     if (t) {
         t->v.Tuple.elts = krVec_seq(p, &elts);
         t->v.Tuple.ctx = KR_CTX_Load;
@@ -202,6 +206,7 @@ static KrAstExpr *star_expression(KrParser *p) {
 // A comma-separated sequence of `item`s, a Tuple when there is a comma.
 // Elements after a comma are optional (a trailing comma).
 static KrAstExpr *tuple_of(KrParser *p, KrAstExpr *(*item)(KrParser *)) {
+    KrToken *start = krParse_peek(p);
     KrAstExpr *first = item(p);
     if (!first || !krParse_at(p, KR_TOK_COMMA)) return first;
     KrVec elts = {0};
@@ -216,7 +221,7 @@ static KrAstExpr *tuple_of(KrParser *p, KrAstExpr *(*item)(KrParser *)) {
         }
         if (krVec_push(p, &elts, e) < 0) return NULL;
     }
-    KrAstExpr *t = krParse_expr_node(p, KR_EXPR_Tuple, krParse_span_pos(p, KR_POS(first)));
+    KrAstExpr *t = krParse_expr_node(p, KR_EXPR_Tuple, krParse_span_from(p, start));
     if (t) {
         t->v.Tuple.elts = krVec_seq(p, &elts);
         t->v.Tuple.ctx = KR_CTX_Load;
@@ -328,6 +333,7 @@ KrAstExpr *krParse_named_expression(KrParser *p) {
 // Boolean operators and comparisons
 
 static KrAstExpr *boolop(KrParser *p, KrTokenKind kw, KrAstBoolop op, KrAstExpr *(*operand)(KrParser *)) {
+    KrToken *start = krParse_peek(p);
     KrAstExpr *first = operand(p);
     if (!first || !krParse_at(p, kw)) return first;
     KrVec values = {0};
@@ -346,7 +352,8 @@ static KrAstExpr *boolop(KrParser *p, KrTokenKind kw, KrAstBoolop op, KrAstExpr 
         last = e;
     }
     if (values.n == 1) return first;
-    KrAstExpr *e = krParse_expr_node(p, KR_EXPR_BoolOp, krPos_span(KR_POS(first), KR_POS(last)));
+    (void)last;
+    KrAstExpr *e = krParse_expr_node(p, KR_EXPR_BoolOp, krParse_span_from(p, start));
     if (e) {
         e->v.BoolOp.op = op;
         e->v.BoolOp.values = krVec_seq(p, &values);
@@ -365,7 +372,7 @@ static KrAstExpr *inversion(KrParser *p) {
     KrAstExpr *operand = inversion(p);
     krParse_leave(p);
     if (!operand) return NULL;
-    KrAstExpr *e = krParse_expr_node(p, KR_EXPR_UnaryOp, krPos_span(krPos_tok(t), KR_POS(operand)));
+    KrAstExpr *e = krParse_expr_node(p, KR_EXPR_UnaryOp, krParse_span_from(p, t));
     if (e) {
         e->v.UnaryOp.op = KR_UNARY_Not;
         e->v.UnaryOp.operand = operand;
@@ -407,6 +414,7 @@ static int compare_op(KrParser *p) {
 
 // comparison: bitwise_or compare_op_bitwise_or_pair+ | bitwise_or
 static KrAstExpr *comparison(KrParser *p) {
+    KrToken *start = krParse_peek(p);
     KrAstExpr *left = krParse_bitwise_or(p);
     if (!left) return NULL;
     KrVec ops = {0}, comparators = {0};
@@ -428,8 +436,7 @@ static KrAstExpr *comparison(KrParser *p) {
     if (!opseq) return NULL;
     opseq->size = ops.n;
     for (int i = 0; i < ops.n; i++) opseq->items[i] = (int)(intptr_t)ops.items[i];
-    KrAstExpr *last = comparators.items[comparators.n - 1];
-    KrAstExpr *e = krParse_expr_node(p, KR_EXPR_Compare, krPos_span(KR_POS(left), KR_POS(last)));
+    KrAstExpr *e = krParse_expr_node(p, KR_EXPR_Compare, krParse_span_from(p, start));
     if (e) {
         e->v.Compare.left = left;
         e->v.Compare.ops = opseq;
@@ -446,6 +453,7 @@ typedef struct { KrTokenKind tok; KrAstOperator op; } OpMap;
 // One left-associative precedence level: operand (op operand)*.
 static KrAstExpr *binary_level(KrParser *p, const OpMap *ops, int nops,
                                KrAstExpr *(*operand)(KrParser *)) {
+    KrPos start = krPos_tok(krParse_peek(p));
     KrAstExpr *left = operand(p);
     while (left) {
         KrTokenKind k = krParse_peek(p)->kind;
@@ -459,7 +467,7 @@ static KrAstExpr *binary_level(KrParser *p, const OpMap *ops, int nops,
             if (!p->error) p->pos = mark;
             break;
         }
-        left = krParse_binop(p, left, ops[i].op, right);
+        left = krParse_binop(p, start, left, ops[i].op, right);
     }
     return p->error ? NULL : left;
 }
@@ -520,7 +528,7 @@ static KrAstExpr *factor(KrParser *p) {
     KrAstExpr *operand = factor(p);
     krParse_leave(p);
     if (!operand) return NULL;
-    KrAstExpr *e = krParse_expr_node(p, KR_EXPR_UnaryOp, krPos_span(krPos_tok(t), KR_POS(operand)));
+    KrAstExpr *e = krParse_expr_node(p, KR_EXPR_UnaryOp, krParse_span_from(p, t));
     if (e) {
         e->v.UnaryOp.op = op;
         e->v.UnaryOp.operand = operand;
@@ -541,6 +549,7 @@ static KrAstExpr *await_primary(KrParser *p) {
 
 // power: await_primary '**' factor | await_primary
 static KrAstExpr *power(KrParser *p) {
+    KrPos start = krPos_tok(krParse_peek(p));
     KrAstExpr *left = await_primary(p);
     if (!left || !krParse_at(p, KR_TOK_DOUBLESTAR)) return left;
     int mark = p->pos;
@@ -551,18 +560,18 @@ static KrAstExpr *power(KrParser *p) {
         p->pos = mark;
         return left;
     }
-    return krParse_binop(p, left, KR_BINOP_Pow, right);
+    return krParse_binop(p, start, left, KR_BINOP_Pow, right);
 }
 
 // ---------------------------------------------------------------------------
 // Primaries
 
-static KrAstExpr *attribute(KrParser *p, KrAstExpr *value) {
+static KrAstExpr *attribute(KrParser *p, KrPos start, KrAstExpr *value) {
     KrToken *name = krParse_peek_at(p, 1);
     if (name->kind != KR_TOK_NAME) return NULL;
     p->pos += 2;
     const char *attr = krParse_name(p, name);
-    KrAstExpr *e = krParse_expr_node(p, KR_EXPR_Attribute, krParse_span_pos(p, KR_POS(value)));
+    KrAstExpr *e = krParse_expr_node(p, KR_EXPR_Attribute, krParse_span_pos(p, start));
     if (!e || !attr) return NULL;
     e->v.Attribute.value = value;
     e->v.Attribute.attr = attr;
@@ -570,7 +579,7 @@ static KrAstExpr *attribute(KrParser *p, KrAstExpr *value) {
     return e;
 }
 
-static KrAstExpr *subscript(KrParser *p, KrAstExpr *value) {
+static KrAstExpr *subscript(KrParser *p, KrPos start, KrAstExpr *value) {
     int mark = p->pos;
     p->pos++;
     KrAstExpr *slice = krParse_slices(p);
@@ -578,7 +587,7 @@ static KrAstExpr *subscript(KrParser *p, KrAstExpr *value) {
         if (!p->error) p->pos = mark;
         return NULL;
     }
-    KrAstExpr *e = krParse_expr_node(p, KR_EXPR_Subscript, krParse_span_pos(p, KR_POS(value)));
+    KrAstExpr *e = krParse_expr_node(p, KR_EXPR_Subscript, krParse_span_pos(p, start));
     if (!e) return NULL;
     e->v.Subscript.value = value;
     e->v.Subscript.slice = slice;
@@ -589,13 +598,14 @@ static KrAstExpr *subscript(KrParser *p, KrAstExpr *value) {
 // primary: primary '.' NAME | primary genexp | primary '(' [arguments] ')'
 //        | primary '[' slices ']' | atom
 KrAstExpr *krParse_primary(KrParser *p) {
+    KrPos start = krPos_tok(krParse_peek(p));
     KrAstExpr *e = krParse_atom(p);
     while (e) {
         KrTokenKind k = krParse_peek(p)->kind;
         KrAstExpr *next;
-        if (k == KR_TOK_DOT) next = attribute(p, e);
-        else if (k == KR_TOK_LPAR) next = krParse_call(p, e);
-        else if (k == KR_TOK_LSQB) next = subscript(p, e);
+        if (k == KR_TOK_DOT) next = attribute(p, start, e);
+        else if (k == KR_TOK_LPAR) next = krParse_call(p, start, e);
+        else if (k == KR_TOK_LSQB) next = subscript(p, start, e);
         else break;
         if (!next) return p->error ? NULL : e;
         e = next;

@@ -9,7 +9,7 @@
 #include "parser/parser_internal.h"
 
 KrAstExpr *krParse_name_expr(KrParser *p, const KrToken *t, KrAstExprContext ctx);
-KrAstExpr *krParse_binop(KrParser *p, KrAstExpr *l, KrAstOperator op, KrAstExpr *r);
+KrAstExpr *krParse_binop(KrParser *p, KrPos start, KrAstExpr *l, KrAstOperator op, KrAstExpr *r);
 KrAstExpr *krParse_number(KrParser *p, const KrToken *t);
 KrAstExpr *krParse_assignment_expression(KrParser *p);
 KrAstExpr *krParse_starred_expression(KrParser *p);
@@ -20,7 +20,7 @@ KrAstExpr *krParse_paren_atom(KrParser *p);    // tuple | group | genexp
 KrAstExpr *krParse_list_atom(KrParser *p);     // list | listcomp
 KrAstExpr *krParse_brace_atom(KrParser *p);    // dict | set | dictcomp | setcomp
 // primary '(' [arguments] ')' and primary genexp, with `func` parsed.
-KrAstExpr *krParse_call(KrParser *p, KrAstExpr *func);
+KrAstExpr *krParse_call(KrParser *p, KrPos start, KrAstExpr *func);
 // '(' [arguments] ')' for class definitions: fills bases and keywords.
 int krParse_call_arguments(KrParser *p, KrAstExprSeq **args, KrAstKeywordSeq **keywords);
 

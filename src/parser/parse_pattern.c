@@ -47,6 +47,7 @@ static KrAstExpr *literal_expr(KrParser *p, int *singleton) {
         return krParse_atom(p);
     }
     if (t->kind != KR_TOK_NUMBER && t->kind != KR_TOK_MINUS) return NULL;
+    KrPos start = krPos_tok(t);
     KrAstExpr *real = signed_number(p);
     if (!real) return NULL;
     KrToken *op = krParse_peek(p);
@@ -58,7 +59,7 @@ static KrAstExpr *literal_expr(KrParser *p, int *singleton) {
     if (!imag) return NULL;
     if (is_imag(real)) return krParse_error_node(p, KR_POS(real), "real number required in complex literal");
     if (!is_imag(imag)) return krParse_error_node(p, KR_POS(imag), "imaginary number required in complex literal");
-    return krParse_binop(p, real, op->kind == KR_TOK_PLUS ? KR_BINOP_Add : KR_BINOP_Sub, imag);
+    return krParse_binop(p, start, real, op->kind == KR_TOK_PLUS ? KR_BINOP_Add : KR_BINOP_Sub, imag);
 }
 
 // name_or_attr: NAME ('.' NAME)*

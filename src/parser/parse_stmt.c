@@ -234,7 +234,7 @@ static KrAstStmt *expression_stmt(KrParser *p) {
     if (k == KR_TOK_COLON) return ann_assign(p, start, first, 0);
     if (is_augassign(k, &op)) return aug_assign(p, start, first, op);
     if (k == KR_TOK_EQUAL) return assign(p, start, first);
-    KrAstStmt *s = krParse_stmt_node(p, KR_STMT_Expr, KR_POS(first));
+    KrAstStmt *s = krParse_stmt_node(p, KR_STMT_Expr, krParse_span_from(p, start));
     if (s) s->v.Expr.value = first;
     return s;
 }
