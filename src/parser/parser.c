@@ -22,20 +22,25 @@
 // ---------------------------------------------------------------------------
 // Tokens
 
+static void free_tokens(KrParser *p) {
+    for (int i = 0; i < p->nchunks; i++) free(p->tokchunks[i]);
+    free(p->tokchunks);
+}
+
 static KrToken failed_token = {KR_TOK_FAILED, NULL, NULL, 0, 0, 0, 0};
 
 static int fill(KrParser *p) {
-    if (p->ntoks == p->tokcap) {
-        int cap = p->tokcap ? p->tokcap * 2 : 256;
-        KrToken *t = realloc(p->toks, (size_t)cap * sizeof *t);
-        if (!t) {
+    if (p->ntoks == p->nchunks * KR_TOK_CHUNK) {
+        KrToken **chunks = realloc(p->tokchunks, (size_t)(p->nchunks + 1) * sizeof *chunks);
+        KrToken *chunk = chunks ? malloc(KR_TOK_CHUNK * sizeof *chunk) : NULL;
+        if (chunks) p->tokchunks = chunks;
+        if (!chunk) {
             krParse_nomem(p);
             return -1;
         }
-        p->toks = t;
-        p->tokcap = cap;
+        p->tokchunks[p->nchunks++] = chunk;
     }
-    KrToken *t = &p->toks[p->ntoks];
+    KrToken *t = krParse_tok(p, p->ntoks);
     if (krLex_next(&p->lx, t) == KR_TOK_FAILED) {
         // The lexer filled p->err.  A second pass may still raise a more
         // precise error before reaching this point (it resets `error`).
@@ -61,7 +66,7 @@ KrToken *krParse_peek_at(KrParser *p, int n) {
     while (p->pos + n >= p->ntoks) {
         if (fill(p) < 0) return &failed_token;
     }
-    return &p->toks[p->pos + n];
+    return krParse_tok(p, p->pos + n);
 }
 
 KrToken *krParse_peek(KrParser *p) { return krParse_peek_at(p, 0); }
@@ -71,11 +76,11 @@ KrToken *krParse_peek(KrParser *p) { return krParse_peek_at(p, 0); }
 KrToken *krParse_last(KrParser *p) {
     int i = p->pos - 1;
     while (i > 0) {
-        KrTokenKind k = p->toks[i].kind;
+        KrTokenKind k = krParse_tok(p, i)->kind;
         if (k != KR_TOK_NEWLINE && k != KR_TOK_INDENT && k != KR_TOK_DEDENT && k != KR_TOK_ENDMARKER) break;
         i--;
     }
-    return i >= 0 ? &p->toks[i] : &failed_token;
+    return i >= 0 && i < p->ntoks ? krParse_tok(p, i) : &failed_token;
 }
 
 KrToken *krParse_advance(KrParser *p) {
@@ -169,7 +174,7 @@ void *krParse_error_last(KrParser *p, KrSyntaxErrorKind kind, const char *fmt, .
     if (p->error) return NULL;
     va_list va;
     va_start(va, fmt);
-    const KrToken *t = p->ntoks ? &p->toks[p->ntoks - 1] : &failed_token;
+    const KrToken *t = p->ntoks ? krParse_tok(p, p->ntoks - 1) : &failed_token;
     raise_at_token_va(p, kind, t, fmt, va);
     va_end(va);
     return NULL;
@@ -420,23 +425,24 @@ static void check_rest_of_source(KrParser *p, int err_line) {
     *p->err = saved;
 }
 
-static void error_at_token(KrParser *p, KrSyntaxErrorKind kind, const KrToken *t, const char *msg) {
+static void error_at_token(KrParser *p, KrSyntaxErrorKind kind, int index, const char *msg) {
     int save = p->ntoks;
-    p->ntoks = (int)(t - p->toks) + 1;
+    p->ntoks = index + 1;
     krParse_error_last(p, kind, "%s", msg);
     p->ntoks = save;
 }
 
 // The generic error for a failed first pass whose second pass raised nothing.
-static void generic_error(KrParser *p, const KrToken *last) {
+static void generic_error(KrParser *p, int last_index) {
+    const KrToken *last = krParse_tok(p, last_index);
     p->error = 0;
     if (last->kind == KR_TOK_INDENT || last->kind == KR_TOK_DEDENT) {
-        error_at_token(p, KR_SYNERR_INDENTATION, last,
+        error_at_token(p, KR_SYNERR_INDENTATION, last_index,
                        last->kind == KR_TOK_INDENT ? "unexpected indent" : "unexpected unindent");
         return;
     }
     // Located at the first pass's furthest token, not the second's.
-    error_at_token(p, KR_SYNERR_SYNTAX, last, "invalid syntax");
+    error_at_token(p, KR_SYNERR_SYNTAX, last_index, "invalid syntax");
     check_rest_of_source(p, last->lineno);
 }
 
@@ -459,7 +465,7 @@ static KrAstMod *parse(KrParser *p, KrParseMode mode) {
         // A specific error.  If the tokenizer failed where the first pass
         // stopped and the second pass got there, that error is what it met.
         if (!lexer_failed) {
-            const KrToken *t = p->ntoks ? &p->toks[p->ntoks - 1] : NULL;
+            const KrToken *t = p->ntoks ? krParse_tok(p, p->ntoks - 1) : NULL;
             check_rest_of_source(p, t ? t->lineno : 0);
         }
         return NULL;
@@ -472,7 +478,7 @@ static KrAstMod *parse(KrParser *p, KrParseMode mode) {
         krParse_error_at(p, KR_SYNERR_SYNTAX, 0, -1, 0, -2, "error at start before reading any input");
         return NULL;
     }
-    generic_error(p, &p->toks[last_index]);
+    generic_error(p, last_index);
     return NULL;
 }
 
@@ -513,7 +519,7 @@ KrAstExpr *krParse_fstring_expr(KrParser *p, const char *src, size_t len, int li
         }
         p->error = 1;
     }
-    free(sub->toks);
+    free_tokens(sub);
     free(sub);
     free(err);
     return r;
@@ -531,7 +537,7 @@ KrAstMod *krParse_source(KrArena *arena, const char *src, size_t len, const char
     err->text = NULL;
     if (krLex_init(&p.lx, arena, src, len, err) < 0) return NULL;
     KrAstMod *m = parse(&p, mode);
-    free(p.toks);
+    free_tokens(&p);
     if (!m && err->kind == KR_SYNERR_NONE) {
         // Cannot happen: every failure path raises.  Be safe anyway.
         snprintf(err->msg, sizeof err->msg, "invalid syntax");

@@ -32,8 +32,10 @@ typedef struct KrParser {
     KrArena *arena;
     KrLexer lx;
     KrSyntaxError *err;
-    KrToken *toks;               // tokens read so far (malloc'd)
-    int ntoks, tokcap;
+    // Tokens read so far, in chunks of KR_TOK_CHUNK that never move, so a
+    // KrToken * stays valid for the whole parse.
+    KrToken **tokchunks;         // malloc'd array of malloc'd chunks
+    int ntoks, nchunks;
     int pos;                     // index of the next token
     int call_invalid;            // second pass: look for specific errors
     int error;                   // an error has been raised
@@ -49,6 +51,12 @@ typedef struct KrParser {
 } KrParser;
 
 typedef struct { int lineno, col_offset, end_lineno, end_col_offset; } KrPos;
+
+#define KR_TOK_CHUNK 1024
+// Token number `i` (< p->ntoks).
+static inline KrToken *krParse_tok(KrParser *p, int i) {
+    return &p->tokchunks[i / KR_TOK_CHUNK][i % KR_TOK_CHUNK];
+}
 
 // --- tokens (parser.c) ---
 KrToken *krParse_peek(KrParser *p);            // the next token, not consumed

@@ -404,19 +404,21 @@ KrAstExpr *krParse_strings(KrParser *p) {
     while (krParse_at(p, KR_TOK_STRING)) p->pos++;
     int ntok = p->pos - first;
     if (ntok == 0) return NULL;
-    KrToken *toks = &p->toks[first];   // stable: no more tokens are read below
-    Parts pt = {p, krParse_span_from(p, &toks[0]), {0}, {0}, 0};
+    KrToken *small[64] = {0}, **tp = small;
+    if (ntok > 64 && !(tp = krArena_alloc(p->arena, (size_t)ntok * sizeof *tp))) return krParse_nomem(p);
+    for (int i = 0; i < ntok; i++) tp[i] = krParse_tok(p, first + i);
+    Parts pt = {p, krParse_span_from(p, tp[0]), {0}, {0}, 0};
     Literal lit;
     int bytes = 0, fstring = 0;
     for (int i = 0; i < ntok; i++) {
-        split_literal(&toks[i], &lit);
+        split_literal(tp[i], &lit);
         if (i && lit.bytes != bytes)
             return krParse_error_node(p, pt.pos, "cannot mix bytes and nonbytes literals");
         bytes = lit.bytes;
         fstring |= lit.fstring;
     }
     for (int i = 0; i < ntok; i++) {
-        KrToken t = toks[i];
+        KrToken t = *tp[i];
         split_literal(&t, &lit);
         if (lit.fstring) {
             const char *s = lit.body;
@@ -425,7 +427,7 @@ KrAstExpr *krParse_strings(KrParser *p) {
             return NULL;
         }
     }
-    split_literal(&toks[0], &lit);
+    split_literal(tp[0], &lit);
     if (!fstring) {
         KrAstExpr *e = str_constant(p, pt.pos, &pt.lit, bytes ? KR_CONST_BYTES : KR_CONST_STR);
         if (e && lit.unicode) e->v.Constant.kind = krParse_intern(p, "u", 1);
