@@ -260,7 +260,9 @@ static KrAstExpr *field_expression(KrParser *p, const KrToken *t, const char *br
         cols = (int)(brace - ls) - (*ls == '\n');
     }
     for (const char *c = t->start; c < brace; c++) lines += *c == '\n';
-    KrAstExpr *r = krParse_fstring_expr(p, src, len + 2, t->lineno + lines - 1, t->col_offset + cols);
+    // The token's own column counts only when the brace is on its first line.
+    KrAstExpr *r = krParse_fstring_expr(p, src, len + 2, t->lineno + lines - 1,
+                                        lines ? cols : t->col_offset + cols);
     free(src);
     return r;
 }
@@ -340,9 +342,10 @@ static int replacement_field(KrParser *p, Parts *pt, const KrToken *t, const Lit
     KrAstExpr *spec = NULL;
     if (s < end && *s == ':') {
         s++;
-        Parts inner = {p, pt->pos, {0}, {0}, 0};
+        // A format spec is located at its own token, not the whole atom.
+        Parts inner = {p, krPos_tok(t), {0}, {0}, 0};
         if (fstring_body(p, &inner, t, lit, &s, end, depth + 1) < 0 || flush_literal(&inner) < 0) return -1;
-        spec = krParse_expr_node(p, KR_EXPR_JoinedStr, pt->pos);
+        spec = krParse_expr_node(p, KR_EXPR_JoinedStr, inner.pos);
         if (!spec) return -1;
         spec->v.JoinedStr.values = krVec_seq(p, &inner.values);
     }
