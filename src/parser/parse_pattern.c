@@ -300,6 +300,7 @@ static KrAstPattern *or_pattern(KrParser *p) {
 
 // pattern: or_pattern 'as' pattern_capture_target | or_pattern
 static KrAstPattern *pattern(KrParser *p) {
+    KrToken *start = krParse_peek(p);
     KrAstPattern *pat = or_pattern(p);
     if (!pat || !krParse_at(p, KR_TOK_AS)) return pat;
     p->pos++;
@@ -315,7 +316,7 @@ static KrAstPattern *pattern(KrParser *p) {
         }
         return NULL;
     }
-    return match_as(p, pat, krParse_name(p, t), krParse_span_pos(p, KR_POS(pat)));
+    return match_as(p, pat, krParse_name(p, t), krParse_span_from(p, start));
 }
 
 // patterns: open_sequence_pattern | pattern

@@ -97,8 +97,13 @@ static KrAstStmt *ann_assign(KrParser *p, const KrToken *start, KrAstExpr *targe
     if (target->kind != KR_EXPR_Name && target->kind != KR_EXPR_Attribute &&
         target->kind != KR_EXPR_Subscript) {
         if (p->call_invalid) {
+            KrAstExpr *at = target;
+            // An unparenthesised tuple is reported at its first element.
+            if (target->kind == KR_EXPR_Tuple && KR_AST_LEN(target->v.Tuple.elts) &&
+                target->v.Tuple.elts->items[0]->col_offset == target->col_offset)
+                at = target->v.Tuple.elts->items[0];
             if (target->kind == KR_EXPR_Tuple || target->kind == KR_EXPR_List)
-                krParse_error_node(p, KR_POS(target), "only single target (not %s) can be annotated",
+                krParse_error_node(p, KR_POS(at), "only single target (not %s) can be annotated",
                                    target->kind == KR_EXPR_Tuple ? "tuple" : "list");
             else
                 krParse_error_node(p, KR_POS(target), "illegal target for annotation");
@@ -147,6 +152,7 @@ static int is_bitwise_or_level(const KrAstExpr *e) {
     switch (e->kind) {
     case KR_EXPR_BoolOp: case KR_EXPR_Compare: case KR_EXPR_IfExp: case KR_EXPR_Lambda:
     case KR_EXPR_NamedExpr: case KR_EXPR_Starred: case KR_EXPR_Yield: case KR_EXPR_YieldFrom:
+    case KR_EXPR_Await:
         return 0;
     case KR_EXPR_UnaryOp:
         return e->v.UnaryOp.op != KR_UNARY_Not;

@@ -416,13 +416,18 @@ KrAstExpr *krParse_strings(KrParser *p) {
     for (int i = 0; i < ntok; i++) {
         split_literal(tp[i], &lit);
         if (i && lit.bytes != bytes)
-            return krParse_error_node(p, pt.pos, "cannot mix bytes and nonbytes literals");
+            return krParse_error_last(p, KR_SYNERR_SYNTAX, "cannot mix bytes and nonbytes literals");
         bytes = lit.bytes;
         fstring |= lit.fstring;
     }
     for (int i = 0; i < ntok; i++) {
         KrToken t = *tp[i];
         split_literal(&t, &lit);
+        if (lit.bytes) {
+            for (const char *q = lit.body; q < lit.end; q++)
+                if ((unsigned char)*q >= 0x80)
+                    return krParse_error_node(p, krPos_tok(&t), "bytes can only contain ASCII literal characters");
+        }
         if (lit.fstring) {
             const char *s = lit.body;
             if (fstring_body(p, &pt, &t, &lit, &s, lit.end, 0) < 0) return NULL;
