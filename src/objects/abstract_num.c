@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "objects/abstract.h"
+#include "objects/descr.h"
 #include "objects/str.h"
 #include "objects/type.h"
 

@@ -7,6 +7,7 @@
  * Calling conventions are checked here once (KR_METH_NOARGS/O/FAST/FASTKW),
  * so C method implementations never count their own arguments.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "objects/abstract.h"

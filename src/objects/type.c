@@ -20,6 +20,7 @@
 #include "objects/abstract.h"
 #include "objects/descr.h"
 #include "objects/dict.h"
+#include "objects/int.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/list.h"

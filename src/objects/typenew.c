@@ -15,6 +15,7 @@
 #include "objects/dict.h"
 #include "objects/func.h"
 #include "objects/list.h"
+#include "objects/set.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"

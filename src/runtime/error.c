@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "objects/abstract.h"
+#include "objects/dict.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "runtime/error.h"
