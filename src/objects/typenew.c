@@ -604,6 +604,7 @@ void krType_dealloc(KrObject *self) {
     kr_xdecref(ht->ht_module);
     krShape_free_tree(ht->ht_root_shape);
     krMem_free((void *)type->tp_members);
+    krMem_free((void *)type->tp_getset);
     krMem_free(type->tp_subclasses_list);
     krObj_free(self);
 }
