@@ -13,6 +13,8 @@
 
 #include "objects/object.h"
 
+struct KrFrame;
+
 typedef struct KrBaseExceptionObject {
     KR_OBJECT_HEAD;
     KrObject *dict;                // strong or NULL
@@ -118,6 +120,9 @@ void krExc_set_cause(KrObject *e, KrObject *cause);
 KrObject *krExc_stopiteration_value(KrThreadState *ts, KrObject *e);
 // Raises StopIteration(value) (value may be NULL/None: bare StopIteration).
 void krErr_set_stopiteration(KrThreadState *ts, KrObject *value);
+// Raises AttributeError "'T' object has no attribute 'name'" with the
+// exception's `obj` and `name` attributes set (used for suggestions).
+void krErr_set_attribute_error(KrThreadState *ts, KrObject *obj, KrObject *name);
 // Raises KeyError(key) (a tuple key is wrapped so the message is right).
 void krErr_set_key_error(KrThreadState *ts, KrObject *key);
 
