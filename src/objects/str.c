@@ -542,6 +542,43 @@ KrObject *krStr_concat(KrThreadState *ts, KrObject *a, KrObject *b) {
     return r;
 }
 
+int krStr_concat_inplace(KrThreadState *ts, KrObject **ps, KrObject *t) {
+    KrObject *a = *ps;
+    KrStrObject *s = (KrStrObject *)a;
+    KrSsize na = s->size, nb = krStr_size(t);
+    if (!krStr_check_exact(a) || a->ob_refcnt != 1 || (s->flags & KR_STR_INTERNED) || a == t || na == 0 ||
+        nb == 0 || na > KR_STR_MAX_SIZE - nb) {
+        KrObject *r = krStr_concat(ts, a, t);
+        if (!r) return -1;
+        *ps = r;
+        kr_decref(a);
+        return 0;
+    }
+    // Sole owner: grow the object itself (exact str has no allocation prefix).
+    KrStrObject *g = krMem_realloc(s, (size_t)KrStr_Type.tp_basicsize + (size_t)(na + nb) + 1);
+    if (!g) {
+        krErr_no_memory(ts);
+        return -1;
+    }
+    memcpy(g->data + na, krStr_utf8(t), (size_t)nb);
+    g->data[na + nb] = 0;
+    g->size = na + nb;
+    g->length += krStr_len(t);
+    g->hash = -1;
+    if (g->index) {
+        krMem_free(g->index);
+        g->index = NULL;
+    }
+    if (!krStr_is_ascii(t)) {
+        uint8_t wa = (g->flags & KR_STR_ASCII) ? 1 : krStr_width((KrObject *)g), wb = krStr_width(t);
+        g->flags &= (uint8_t)~KR_STR_ASCII;
+        g->width = wa > wb ? wa : wb;
+        g->flags |= KR_STR_WIDTH_KNOWN;
+    }
+    *ps = (KrObject *)g;
+    return 0;
+}
+
 // ---------------------------------------------------------------------------
 // String builder
 

@@ -107,6 +107,11 @@ int krUtf8_encode(uint32_t cp, char *buf);
 bool krStr_is_identifier(KrObject *s);
 
 KrObject *krStr_concat(KrThreadState *ts, KrObject *a, KrObject *b);
+// `*ps += t` for the `s += t` idiom: when the caller holds the only reference
+// to the exact str *ps, it is resized in place (amortised by realloc), else a
+// new string replaces it.  Consumes the reference in *ps and stores a new one
+// on success; 0, or -1 (MemoryError/OverflowError) with *ps unchanged.
+int krStr_concat_inplace(KrThreadState *ts, KrObject **ps, KrObject *t);
 // sep.join(iterable)
 KrObject *krStr_join(KrThreadState *ts, KrObject *sep, KrObject *iterable);
 // `s` with every non-ASCII character escaped as \xNN, \uNNNN or \UNNNNNNNN
