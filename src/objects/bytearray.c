@@ -253,7 +253,7 @@ static int assign_source(KrThreadState *ts, KrObject *value, KrByteBuilder *bb) 
         krErr_set_string(ts, &KrExc_TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
         return -1;
     }
-    return krBytes_from_iterable(ts, bb, value);
+    return krBytes_from_iterable(ts, bb, value, false);
 }
 
 static int ba_ass_slice(KrThreadState *ts, KrObject *self, KrObject *key, KrObject *value) {
@@ -326,7 +326,7 @@ KrObject *krByteArray_extend_meth(KrThreadState *ts, KrObject *self, KrObject *x
         krErr_format(ts, &KrExc_TypeError, "can't extend bytearray with %T", x);
         r = -1;
     } else {
-        r = krBytes_from_iterable(ts, &bb, x);
+        r = krBytes_from_iterable(ts, &bb, x, false);
     }
     if (r == 0) r = ba_splice(ts, self, KR_SIZE(self), KR_SIZE(self), bb.buf, bb.size);
     krBB_discard(&bb);

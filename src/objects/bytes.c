@@ -146,7 +146,7 @@ int krBytes_byte_value(KrThreadState *ts, KrObject *o) {
 }
 
 // Collects the bytes of an iterable of ints into `bb`.  0 or -1.
-int krBytes_from_iterable(KrThreadState *ts, KrByteBuilder *bb, KrObject *o) {
+int krBytes_from_iterable(KrThreadState *ts, KrByteBuilder *bb, KrObject *o, bool plural_msg) {
     KrObject *it = krObj_get_iter(ts, o);
     if (!it) return -1;
     KrObject *x;
@@ -154,7 +154,7 @@ int krBytes_from_iterable(KrThreadState *ts, KrByteBuilder *bb, KrObject *o) {
         int v = krBytes_byte_value(ts, x);
         kr_decref(x);
         if (v < 0) {
-            if (krErr_matches(ts, &KrExc_ValueError)) {
+            if (plural_msg && krErr_matches(ts, &KrExc_ValueError)) {
                 krErr_clear(ts);
                 krErr_set_string(ts, &KrExc_ValueError, "bytes must be in range(0, 256)");
             }
@@ -221,7 +221,7 @@ int krBytes_init_from_args(KrThreadState *ts, KrByteBuilder *bb, KrObject *x, Kr
         krErr_format(ts, &KrExc_TypeError, "cannot convert '%T' object to %s", x, tname);
         return -1;
     }
-    return krBytes_from_iterable(ts, bb, x);
+    return krBytes_from_iterable(ts, bb, x, strcmp(tname, "bytes") == 0);
 }
 
 static KrObject *bytes_new(KrThreadState *ts, KrTypeObject *type, KrObject *const *args, KrSsize nargs,

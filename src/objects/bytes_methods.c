@@ -86,6 +86,8 @@ KrObject *krBytes_hex(KrThreadState *ts, const char *d, KrSsize n, KrObject *sep
                 krErr_set_string(ts, &KrExc_ValueError, "sep must be ASCII.");
                 return NULL;
             }
+        } else if (!krBytes_has_buffer(sep)) {
+            return krErr_format(ts, &KrExc_TypeError, "object of type '%T' has no len()", sep);
         } else if (arg_buf(ts, sep, &sb) < 0) {
             return NULL;
         }
@@ -420,6 +422,8 @@ DECL_FASTKW(splitlines) {
     static const char *const names[] = {"keepends"};
     KrObject *a[1];
     if (krArg_parse(ts, "splitlines", args, nargs, kwnames, names, 1, 0, 1, 0, a) < 0) return NULL;
+    if (a[0] && !krNum_is_index(a[0]))
+        return krErr_format(ts, &KrExc_TypeError, "'%T' object cannot be interpreted as an integer", a[0]);
     int keep = a[0] ? krObj_is_true(ts, a[0]) : 0;
     if (keep < 0) return NULL;
     Buf b = buf_of(self);

@@ -16,8 +16,9 @@ KrObject *krBytes_alloc(KrThreadState *ts, KrSsize size);
 bool krBytes_has_buffer(KrObject *o);
 // A byte value 0..255 from an int-like: "byte must be in range(0, 256)".  -1 on error.
 int krBytes_byte_value(KrThreadState *ts, KrObject *o);
-// Appends the ints of an iterable ("bytes must be in range(0, 256)").  0 or -1.
-int krBytes_from_iterable(KrThreadState *ts, KrByteBuilder *bb, KrObject *o);
+// Appends the ints of an iterable; out-of-range values raise "byte must be in
+// range(0, 256)" ("bytes must..." when `plural_msg`, as bytes() says).  0 or -1.
+int krBytes_from_iterable(KrThreadState *ts, KrByteBuilder *bb, KrObject *o, bool plural_msg);
 // bytes()/bytearray() argument handling (source, encoding, errors) into bb.  0 or -1.
 int krBytes_init_from_args(KrThreadState *ts, KrByteBuilder *bb, KrObject *x, KrObject *enc, KrObject *errs,
                            const char *tname);
