@@ -223,6 +223,11 @@ static int pct_float(KrThreadState *ts, KrStrBuilder *sb, KrObject *v, char conv
     if (krFloat_check(v)) {
         f = kr_newref(v);
     } else {
+        KrTypeObject *t = KR_TYPE(v);
+        if (!krInt_check(v) && !t->nb_float && !t->nb_index) {
+            krErr_format(ts, &KrExc_TypeError, "must be real number, not %T", v);
+            return -1;
+        }
         double d = krFloat_as_double(ts, v);
         if (d == -1.0 && krErr_occurred(ts)) return -1;
         f = krFloat_new(ts, d);
