@@ -1041,6 +1041,9 @@ fail:
 // ---------------------------------------------------------------------------
 // Method tables
 
+// CPython's size for a bytes object of the same length.
+static KrObject *bytes_sizeof(KrThreadState *ts, KrObject *self) { return krInt_from_ssize(ts, 33 + krBytes_size(self)); }
+
 #define SHARED_DEF(name, flags) {#name, KR_CFUNC(krBytesMeth_##name), flags, NULL},
 #define SHARED_METHODS                                                                     \
     KR_BYTES_SHARED_FUNCS(SHARED_DEF)                                                      \
@@ -1050,6 +1053,7 @@ fail:
 const KrMethodDef kr_bytes_methods[] = {
     SHARED_METHODS
     {"__getnewargs__", KR_CFUNC(krBytes_getnewargs_meth), KR_METH_NOARGS, NULL},
+    {"__sizeof__", KR_CFUNC(bytes_sizeof), KR_METH_NOARGS, NULL},
     {"__bytes__", KR_CFUNC(krBytes_bytes_meth), KR_METH_NOARGS, "Convert this value to exact type bytes."},
     {NULL, NULL, 0, NULL},
 };

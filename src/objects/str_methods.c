@@ -675,6 +675,15 @@ static KrObject *str_getnewargs(KrThreadState *ts, KrObject *self) {
     return krTuple_from_array_steal(ts, items, 1);
 }
 
+// CPython's in-memory size for the same string (compact ASCII or compact
+// Latin-1/UCS-2/UCS-4 layout), so sys.getsizeof agrees.
+static KrObject *str_sizeof(KrThreadState *ts, KrObject *self) {
+    KrSsize n = krStr_len(self);
+    if (krStr_is_ascii(self)) return krInt_from_ssize(ts, 49 + n);
+    uint8_t w = krStr_width(self);
+    return krInt_from_ssize(ts, (w == 1 ? 73 : w == 2 ? 74 : 76) + n * w);
+}
+
 // ---------------------------------------------------------------------------
 // The method table
 
@@ -729,6 +738,7 @@ const KrMethodDef kr_str_methods[] = {
     M("__format__", krStr_format_dunder, KR_METH_O),
     M("maketrans", krStr_maketrans_meth, KR_METH_FAST | KR_METH_STATIC),
     M("__getnewargs__", str_getnewargs, KR_METH_NOARGS),
+    M("__sizeof__", str_sizeof, KR_METH_NOARGS),
     {NULL, NULL, 0, NULL},
 };
 #undef M
