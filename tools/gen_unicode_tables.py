@@ -112,6 +112,17 @@ def main():
     for z in zeros:
         w("    0x%X,\n" % z)
     w("};\n\n")
+    # Digit values of characters that are digits but not decimal digits.
+    ud = __import__("unicodedata")
+    w("static const struct { uint32_t cp; uint8_t value; } uni_digit_values[] = {\n")
+    for c in range(N):
+        ch = chr(c)
+        if 0xD800 <= c <= 0xDFFF or ch.isdecimal():
+            continue
+        v = ud.digit(ch, -1)
+        if v >= 0:
+            w("    {0x%X, %d},\n" % (c, v))
+    w("};\n\n")
     # Case mappings differing from utf8proc's simple ones.
     kinds = [("lower", lib.utf8proc_tolower, str.lower),
              ("upper", lib.utf8proc_toupper, str.upper),

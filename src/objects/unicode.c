@@ -183,14 +183,14 @@ int krUnicode_decimal(uint32_t c) {
 
 int krUnicode_digit(uint32_t c) {
     int d = krUnicode_decimal(c);
-    if (d >= 0 || !krUnicode_isdigit(c)) return d;
-    // Non-decimal digits: superscripts, circled and parenthesised digits...
-    utf8proc_int32_t buf[8];
-    int opt = 0;
-    utf8proc_ssize_t n = utf8proc_decompose_char((int32_t)c, buf, 8, UTF8PROC_COMPAT, &opt);
-    for (utf8proc_ssize_t i = 0; i < n; i++) {
-        int v = krUnicode_decimal((uint32_t)buf[i]);
-        if (v >= 0) return v;
+    if (d >= 0 || c < 128) return d;
+    // Non-decimal digits (superscripts, circled digits...): a generated table.
+    size_t lo = 0, hi = COUNT(uni_digit_values);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c < uni_digit_values[mid].cp) hi = mid;
+        else if (c > uni_digit_values[mid].cp) lo = mid + 1;
+        else return uni_digit_values[mid].value;
     }
     return -1;
 }
