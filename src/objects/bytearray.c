@@ -271,6 +271,9 @@ static int ba_ass_slice(KrThreadState *ts, KrObject *self, KrObject *key, KrObje
     if (step == 1) {
         if (stop < start) stop = start;
         if (ba_splice(ts, self, start, stop, bb.buf, bb.size) < 0) goto fail;
+    } else if (bb.size == 0) {
+        // CPython deletes the extended slice when given nothing to assign.
+        if (count > 0 && ba_del_extended(ts, self, start, step, count) < 0) goto fail;
     } else {
         if (bb.size != count) {
             krErr_format(ts, &KrExc_ValueError, "attempt to assign bytes of size %zd to extended slice of size %zd",

@@ -34,3 +34,8 @@ for f in [lambda: bytearray(b"a").append(256), lambda: bytearray().pop(), lambda
 class BA(bytearray):
     pass
 print(BA(b"xy"), repr(BA(b"xy")))
+c = bytearray(b"0123456789")
+c[::-3] = b""
+print(c)
+c[1::2] = []
+print(c)
