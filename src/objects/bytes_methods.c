@@ -187,7 +187,7 @@ static void adjust(KrSsize *start, KrSsize *end, KrSsize len) {
 // needle goes to *needle (using `one` for an int).
 static int sub_args(KrThreadState *ts, const char *name, KrObject *self, KrObject *const *args, KrSsize nargs,
                     Buf *needle, char *one, KrSsize *start, KrSsize *end) {
-    if (krArg_check_positional(ts, name, nargs, 1, 3) < 0) return -1;
+    if (krStr_check_sub_nargs(ts, name, nargs) < 0) return -1;
     KrObject *sub = args[0];
     if (krNum_is_index(sub)) {
         int v = krBytes_byte_value(ts, sub);
@@ -261,7 +261,7 @@ DECL_FAST(count) {
 
 static KrObject *startsend(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs,
                            const char *name, int dir) {
-    if (krArg_check_positional(ts, name, nargs, 1, 3) < 0) return NULL;
+    if (krStr_check_sub_nargs(ts, name, nargs) < 0) return NULL;
     KrSsize start = 0, end = KR_SSIZE_MAX;
     if (nargs > 1 && krStr_slice_index(ts, args[1], &start) < 0) return NULL;
     if (nargs > 2 && krStr_slice_index(ts, args[2], &end) < 0) return NULL;

@@ -69,6 +69,18 @@ int krStr_slice_index(KrThreadState *ts, KrObject *o, KrSsize *out) {
     return 0;
 }
 
+int krStr_check_sub_nargs(KrThreadState *ts, const char *name, KrSsize nargs) {
+    if (nargs < 1) {
+        krErr_format(ts, &KrExc_TypeError, "%s() takes at least 1 argument (%zd given)", name, nargs);
+        return -1;
+    }
+    if (nargs > 3) {
+        krErr_format(ts, &KrExc_TypeError, "%s() takes at most 3 arguments (%zd given)", name, nargs);
+        return -1;
+    }
+    return 0;
+}
+
 static void adjust_indices(KrSsize *start, KrSsize *end, KrSsize len) {
     if (*end > len) *end = len;
     else if (*end < 0 && (*end += len) < 0) *end = 0;
@@ -79,7 +91,7 @@ static void adjust_indices(KrSsize *start, KrSsize *end, KrSsize len) {
 // object, checked by the caller) and the adjusted code point range.
 static int parse_sub_args(KrThreadState *ts, const char *name, KrObject *self, KrObject *const *args, KrSsize nargs,
                           KrObject **sub, KrSsize *start, KrSsize *end) {
-    if (krArg_check_positional(ts, name, nargs, 1, 3) < 0) return -1;
+    if (krStr_check_sub_nargs(ts, name, nargs) < 0) return -1;
     *sub = args[0];
     *start = 0;
     *end = KR_SSIZE_MAX;

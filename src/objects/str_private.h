@@ -63,6 +63,9 @@ extern const KrMethodDef kr_str_methods[];
 // of n in h, or -1.  Never fail.
 KrSsize krStr_find_bytes(const char *h, KrSsize hn, const char *n, KrSsize nn);
 KrSsize krStr_rfind_bytes(const char *h, KrSsize hn, const char *n, KrSsize nn);
+// The argument count check of count/find/index/startswith... (sub[, start[,
+// end]]), with their old-style messages.  0 or -1.
+int krStr_check_sub_nargs(KrThreadState *ts, const char *name, KrSsize nargs);
 // An optional start/end argument (None or __index__) into *out.  0 or -1.
 int krStr_slice_index(KrThreadState *ts, KrObject *o, KrSsize *out);
 KrObject *krStr_replace(KrThreadState *ts, KrObject *s, KrObject *old, KrObject *new_, KrSsize maxcount);
