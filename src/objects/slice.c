@@ -123,7 +123,7 @@ static KrObject *clamp_index(KrThreadState *ts, KrObject *v, KrObject *length, K
     return v;
 }
 
-static KrObject *slice_indices(KrThreadState *ts, KrObject *self, KrObject *len_arg) {
+KrObject *krSlice_indices(KrThreadState *ts, KrObject *self, KrObject *len_arg) {
     KrSliceObject *s = (KrSliceObject *)self;
     KrObject *length = NULL, *step = NULL, *lower = NULL, *upper = NULL, *start = NULL, *stop = NULL;
     KrObject *result = NULL;
@@ -230,7 +230,7 @@ static KrObject *slice_reduce(KrThreadState *ts, KrObject *self) {
 }
 
 static const KrMethodDef slice_methods[] = {
-    {"indices", KR_CFUNC(slice_indices), KR_METH_O,
+    {"indices", KR_CFUNC(krSlice_indices), KR_METH_O,
      "S.indices(len) -> (start, stop, stride)\n\n"
      "Assuming a sequence of length len, calculate the start and stop\n"
      "indices, and the stride length of the extended slice described by\n"
