@@ -22,6 +22,12 @@ bool krTrash_begin(KrObject *o);
 // Drains the queue when this was the outermost deallocation.  Never fails.
 void krTrash_end(void);
 
+// Tracks a GC object unless it already is (krType_generic_alloc may track the
+// instances of heap types itself).  Never fails.
+static inline void kr_gc_track_once(KrObject *o) {
+    if (!krGC_is_tracked(o)) krGC_track(o);
+}
+
 // Index `i` of a sequence of length `n` as Python sees it (negative from the
 // end); returns -1 when out of range (after adjustment).  Never fails.
 static inline KrSsize kr_seq_adjust_index(KrSsize i, KrSsize n) {

@@ -500,7 +500,7 @@ static KrObject *new_dict_with_keys(KrThreadState *ts, KrTypeObject *type, KrDic
     mp->keys = keys;
     mp->used = 0;
     mp->keys_version = 0;
-    krGC_track((KrObject *)mp);
+    kr_gc_track_once((KrObject *)mp);
     return (KrObject *)mp;
 }
 

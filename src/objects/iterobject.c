@@ -12,6 +12,7 @@
 #include "objects/iter.h"
 
 #include "objects/abstract.h"
+#include "objects/container_util.h"
 #include "objects/dict.h"
 #include "objects/exc.h"
 #include "objects/int.h"
@@ -224,7 +225,7 @@ static KrObject *enumerate_new(KrThreadState *ts, KrTypeObject *type, KrObject *
     en->index = start;
     en->iter = it;
     en->longindex = longstart;
-    krGC_track((KrObject *)en);
+    kr_gc_track_once((KrObject *)en);
     return (KrObject *)en;
 }
 
@@ -333,7 +334,7 @@ static KrObject *zip_new(KrThreadState *ts, KrTypeObject *type, KrObject *const 
     }
     z->iters = iters;
     z->strict = strict;
-    krGC_track((KrObject *)z);
+    kr_gc_track_once((KrObject *)z);
     return (KrObject *)z;
 }
 
@@ -442,7 +443,7 @@ static KrObject *map_new(KrThreadState *ts, KrTypeObject *type, KrObject *const 
     }
     m->func = kr_newref(args[0]);
     m->iters = iters;
-    krGC_track((KrObject *)m);
+    kr_gc_track_once((KrObject *)m);
     return (KrObject *)m;
 }
 
@@ -522,7 +523,7 @@ static KrObject *filter_new(KrThreadState *ts, KrTypeObject *type, KrObject *con
     }
     f->func = kr_newref(args[0]);
     f->iter = it;
-    krGC_track((KrObject *)f);
+    kr_gc_track_once((KrObject *)f);
     return (KrObject *)f;
 }
 
@@ -612,7 +613,7 @@ static KrObject *reversed_make(KrThreadState *ts, KrTypeObject *type, KrObject *
     if (!ro) return NULL;
     ro->index = n - 1;
     ro->seq = kr_newref(seq);
-    krGC_track((KrObject *)ro);
+    kr_gc_track_once((KrObject *)ro);
     return (KrObject *)ro;
 }
 

@@ -659,7 +659,7 @@ static KrObject *list_new(KrThreadState *ts, KrTypeObject *type, KrObject *const
                           KrObject *kwnames) {
     if (type == &KrList_Type) return krList_new(ts, 0);
     KrObject *l = krType_generic_alloc(ts, type, 0);
-    if (l) krGC_track(l);
+    if (l) kr_gc_track_once(l);
     return l;
 }
 

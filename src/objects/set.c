@@ -382,7 +382,7 @@ static KrObject *make_new_set(KrThreadState *ts, KrTypeObject *type, KrObject *i
     so->hash = -1;
     so->finger = 0;
     so->weakreflist = NULL;
-    krGC_track((KrObject *)so);
+    kr_gc_track_once((KrObject *)so);
     if (iterable && set_update_internal(ts, so, iterable)) {
         kr_decref((KrObject *)so);
         return NULL;

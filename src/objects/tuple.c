@@ -365,6 +365,7 @@ static KrObject *tuple_new(KrThreadState *ts, KrTypeObject *type, KrObject *cons
     if (t) {
         KR_SIZE(t) = n;
         for (KrSsize i = 0; i < n; i++) KR_TUPLE_SET(t, i, kr_newref(KR_TUPLE_GET(base, i)));
+        kr_gc_track_once(t);
     }
     kr_decref(base);
     return t;
