@@ -103,9 +103,15 @@ uint32_t krUtf8_decode(const char **p);
 // Encodes `cp` into buf (>= 4 bytes); returns the byte count.
 int krUtf8_encode(uint32_t cp, char *buf);
 
+// str.isidentifier().  Never fails.
+bool krStr_is_identifier(KrObject *s);
+
 KrObject *krStr_concat(KrThreadState *ts, KrObject *a, KrObject *b);
 // sep.join(iterable)
 KrObject *krStr_join(KrThreadState *ts, KrObject *sep, KrObject *iterable);
+// `s` with every non-ASCII character escaped as \xNN, \uNNNN or \UNNNNNNNN
+// (what ascii() does to a repr).  New reference.
+KrObject *krStr_ascii_escape(KrThreadState *ts, KrObject *s);
 // repr(s) with Python's quoting rules.
 KrObject *krStr_repr(KrThreadState *ts, KrObject *s);
 // s[start:stop] in code points (clamped by the caller).
