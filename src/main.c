@@ -178,7 +178,17 @@ static int run_file(KrThreadState *ts, const char *prog, const char *path) {
         fprintf(stderr, "%s: out of memory reading '%s'\n", prog, path);
         return 1;
     }
-    int status = run_source(ts, src, len, path, path);
+    // The script's name becomes absolute (cwd joined, not normalised), as in
+    // CPython: tracebacks and __file__ show it that way.
+    char *abspath = NULL;
+    if (path[0] != '/') {
+        char *cwd = getcwd(NULL, 0);
+        if (cwd && (abspath = malloc(strlen(cwd) + strlen(path) + 2))) sprintf(abspath, "%s/%s", cwd, path);
+        free(cwd);
+    }
+    const char *name = abspath ? abspath : path;
+    int status = run_source(ts, src, len, name, name);
+    free(abspath);
     free(src);
     return status;
 }
