@@ -51,3 +51,10 @@ def stdin_for(path):
         with open(p, "rb") as f:
             return f.read()
     return b""
+
+
+def is_test(path):
+    """Files starting with '_' and files inside packages (directories with an
+    __init__.py) are helper modules imported by tests, not tests."""
+    d, base = os.path.split(path)
+    return not base.startswith("_") and not os.path.exists(os.path.join(d, "__init__.py"))
