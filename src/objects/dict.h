@@ -25,19 +25,13 @@ typedef struct {
 } KrDictObject;
 
 extern KrTypeObject KrDict_Type;
-// The views dict.keys(), dict.values(), dict.items() (dictviews.c), and
-// mappingproxy, a read-only view of a mapping (types.MappingProxyType, also
-// what type.__dict__ and the views' `mapping` attribute return).
-extern KrTypeObject KrDictKeys_Type, KrDictValues_Type, KrDictItems_Type, KrMappingProxy_Type;
+// The views dict.keys(), dict.values(), dict.items() (dictviews.c).
+extern KrTypeObject KrDictKeys_Type, KrDictValues_Type, KrDictItems_Type;
 
 typedef struct {
     KR_OBJECT_HEAD;
     KrObject *dict;                // strong; the viewed dict
 } KrDictViewObject;
-
-// A read-only proxy of `mapping`.  New reference.  TypeError
-// "mappingproxy() argument must be a mapping, not X" for a non-mapping.
-KrObject *krMappingProxy_new(KrThreadState *ts, KrObject *mapping);
 
 static inline bool krDict_check(const KrObject *o) {
     return !kr_is_smallint(o) && (o->ob_type->tp_flags & KR_TPFLAGS_DICT_SUBCLASS) != 0;

@@ -1,6 +1,6 @@
 /*
  * dictviews.c — dict.keys()/values()/items() views, the dict iterators
- * (forward and reversed, over keys, values or items), and mappingproxy.
+ * (forward and reversed, over keys, values or items).
  *
  * A view holds a strong reference to its dict.  keys and items views are
  * set-like: comparisons with sets and other set-like views, `& | - ^`,
@@ -24,6 +24,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "objects/typeslots.h"
 #include "runtime/error.h"
 
 static KrObject *iter_self(KrThreadState *ts, KrObject *self) { return kr_newref(self); }
@@ -515,131 +516,4 @@ KrTypeObject KrDictValues_Type = {
     .mp_length = dictview_len,
     .tp_methods = dictvalues_methods,
     .tp_getset = dictview_getset,
-};
-
-// ---------------------------------------------------------------------------
-// mappingproxy: a read-only view of any mapping
-
-typedef struct {
-    KR_OBJECT_HEAD;
-    KrObject *mapping;             // strong
-} MappingProxyObject;
-
-KrObject *krMappingProxy_new(KrThreadState *ts, KrObject *mapping) {
-    if (!KR_TYPE(mapping)->mp_subscript || krList_check(mapping) || krTuple_check(mapping))
-        return krErr_format(ts, &KrExc_TypeError, "mappingproxy() argument must be a mapping, not %.200s",
-                            KR_TYPE(mapping)->tp_name);
-    MappingProxyObject *pp = (MappingProxyObject *)krObj_alloc(ts, &KrMappingProxy_Type, 0);
-    if (!pp) return NULL;
-    pp->mapping = kr_newref(mapping);
-    krGC_track((KrObject *)pp);
-    return (KrObject *)pp;
-}
-
-static KrObject *proxy_target(KrObject *self) { return ((MappingProxyObject *)self)->mapping; }
-
-static void proxy_dealloc(KrObject *self) {
-    krGC_untrack(self);
-    KR_CLEAR(((MappingProxyObject *)self)->mapping);
-    krObj_free(self);
-}
-
-static int proxy_traverse(KrObject *self, KrVisitProc visit, void *arg) {
-    KR_VISIT(((MappingProxyObject *)self)->mapping);
-    return 0;
-}
-
-static KrObject *proxy_new(KrThreadState *ts, KrTypeObject *type, KrObject *const *args, KrSsize nargs,
-                           KrObject *kwnames) {
-    static const char *const names[] = {"mapping"};
-    KrObject *mapping = NULL;
-    if (krArg_parse(ts, "mappingproxy", args, nargs, kwnames, names, 1, 0, 1, 1, &mapping) < 0) return NULL;
-    return krMappingProxy_new(ts, mapping);
-}
-
-static KrSsize proxy_len(KrThreadState *ts, KrObject *self) { return krObj_length(ts, proxy_target(self)); }
-
-static KrObject *proxy_getitem(KrThreadState *ts, KrObject *self, KrObject *key) {
-    return krObj_getitem(ts, proxy_target(self), key);
-}
-
-static int proxy_contains(KrThreadState *ts, KrObject *self, KrObject *key) {
-    if (krDict_check_exact(proxy_target(self))) return krDict_contains(ts, proxy_target(self), key);
-    return krObj_contains(ts, proxy_target(self), key);
-}
-
-static KrObject *proxy_iter(KrThreadState *ts, KrObject *self) { return krObj_get_iter(ts, proxy_target(self)); }
-
-static KrObject *proxy_str(KrThreadState *ts, KrObject *self) { return krObj_str(ts, proxy_target(self)); }
-
-static KrObject *proxy_repr(KrThreadState *ts, KrObject *self) {
-    return krStr_from_format(ts, "mappingproxy(%R)", proxy_target(self));
-}
-
-static KrObject *proxy_richcompare(KrThreadState *ts, KrObject *self, KrObject *other, int op) {
-    return krObj_richcompare(ts, proxy_target(self), other, op);
-}
-
-static KrObject *proxy_or(KrThreadState *ts, KrObject *a, KrObject *b) {
-    if (!kr_is_smallint(a) && KR_TYPE(a) == &KrMappingProxy_Type) a = proxy_target(a);
-    if (!kr_is_smallint(b) && KR_TYPE(b) == &KrMappingProxy_Type) b = proxy_target(b);
-    return krNum_or(ts, a, b);
-}
-
-static KrObject *proxy_ior(KrThreadState *ts, KrObject *self, KrObject *other) {
-    return krErr_format(ts, &KrExc_TypeError, "'|=' is not supported by %s; use '|' instead",
-                        KR_TYPE(self)->tp_name);
-}
-
-static KrObject *proxy_call(KrThreadState *ts, KrObject *self, const char *name, KrObject *const *args,
-                            KrSsize nargs) {
-    KrObject *meth = krObj_getattr_cstr(ts, proxy_target(self), name);
-    if (!meth) return NULL;
-    KrObject *r = krObj_vectorcall(ts, meth, args, (size_t)nargs, NULL);
-    kr_decref(meth);
-    return r;
-}
-
-static KrObject *proxy_get(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs) {
-    if (krArg_check_positional(ts, "get", nargs, 1, 2) < 0) return NULL;
-    return proxy_call(ts, self, "get", args, nargs);
-}
-static KrObject *proxy_keys(KrThreadState *ts, KrObject *self) { return proxy_call(ts, self, "keys", NULL, 0); }
-static KrObject *proxy_values(KrThreadState *ts, KrObject *self) { return proxy_call(ts, self, "values", NULL, 0); }
-static KrObject *proxy_items(KrThreadState *ts, KrObject *self) { return proxy_call(ts, self, "items", NULL, 0); }
-static KrObject *proxy_copy(KrThreadState *ts, KrObject *self) { return proxy_call(ts, self, "copy", NULL, 0); }
-static KrObject *proxy_reversed(KrThreadState *ts, KrObject *self) {
-    return krReversed_new(ts, proxy_target(self));
-}
-
-static const KrMethodDef proxy_methods[] = {
-    {"get", KR_CFUNC(proxy_get), KR_METH_FAST,
-     "D.get(k[,d]) -> D[k] if k in D, else d.  d defaults to None."},
-    {"keys", KR_CFUNC(proxy_keys), KR_METH_NOARGS, "D.keys() -> a set-like object providing a view on D's keys"},
-    {"values", KR_CFUNC(proxy_values), KR_METH_NOARGS, "D.values() -> an object providing a view on D's values"},
-    {"items", KR_CFUNC(proxy_items), KR_METH_NOARGS, "D.items() -> a set-like object providing a view on D's items"},
-    {"copy", KR_CFUNC(proxy_copy), KR_METH_NOARGS, "D.copy() -> a shallow copy of D"},
-    {"__reversed__", KR_CFUNC(proxy_reversed), KR_METH_NOARGS, "D.__reversed__() -> reverse iterator"},
-    {NULL, NULL, 0, NULL},
-};
-
-KrTypeObject KrMappingProxy_Type = {
-    KR_STATIC_HEAD(&KrType_Type),
-    .tp_name = "mappingproxy",
-    .tp_basicsize = sizeof(MappingProxyObject),
-    .tp_flags = KR_TPFLAGS_HAVE_GC | KR_TPFLAGS_MAPPING,
-    .tp_new = proxy_new,
-    .tp_dealloc = proxy_dealloc,
-    .tp_traverse = proxy_traverse,
-    .tp_repr = proxy_repr,
-    .tp_str = proxy_str,
-    .tp_getattro = krObj_generic_getattr,
-    .tp_richcompare = proxy_richcompare,
-    .tp_iter = proxy_iter,
-    .nb_or = proxy_or,
-    .nb_inplace_or = proxy_ior,
-    .mp_length = proxy_len,
-    .mp_subscript = proxy_getitem,
-    .sq_contains = proxy_contains,
-    .tp_methods = proxy_methods,
 };
