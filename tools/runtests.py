@@ -97,7 +97,7 @@ def main():
 
     jobs = []
     for p in sorted(glob.glob(os.path.join(ROOT, "tests/py/**/*.py"), recursive=True)):
-        if not os.path.basename(p).startswith("_"):
+        if testfmt.is_test(p):
             jobs.append((rel(p), run_py, (krait, p, timeout)))
     dump = os.path.join(ctest_dir, "parse_dump")
     if os.path.exists(dump):

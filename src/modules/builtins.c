@@ -524,6 +524,7 @@ static int builtins_exec(KrThreadState *ts, KrObject *m) {
 const KrMethodDef *const kr_builtins_extra_methods[] = {
     kr_builtins_reduce_methods,
     kr_builtins_io_methods,
+    kr_builtins_exec_methods,
     NULL,
 };
 

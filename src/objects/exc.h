@@ -132,6 +132,18 @@ void krErr_set_key_error(KrThreadState *ts, KrObject *key);
 void krErr_set_syntax_error(KrThreadState *ts, KrTypeObject *type, const char *msg, KrObject *filename,
                             int lineno, int offset, const char *text, int end_lineno, int end_offset);
 
+// except* support (excgroup.c).  Splits the raised `exc` by the handler's
+// `match_type`: the matching part (a group; a naked exception is wrapped) and
+// the rest, each a new reference or NULL when empty.  0 or -1.
+int krExcGroup_match_star(KrThreadState *ts, KrObject *exc, KrObject *match_type, KrObject **match, KrObject **rest);
+// Combines what the except* handlers raised or re-raised (`excs`, a list with
+// None for handlers that finished) into the exception to propagate, keeping
+// the original group's structure for re-raised parts.  New reference (None
+// when nothing is to be raised).
+KrObject *krExcGroup_prep_reraise_star(KrThreadState *ts, KrObject *orig, KrObject *excs);
+// Gives ExceptionGroup its two bases (start-up).  0 or -1.
+int krExcGroup_init_types(KrThreadState *ts);
+
 // Adds a traceback entry for frame `f` at code unit `lasti` to exception `exc`.
 // 0 or -1.
 int krTraceback_add(KrThreadState *ts, KrObject *exc, struct KrFrame *f, KrSsize lasti);

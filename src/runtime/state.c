@@ -131,7 +131,7 @@ KrThreadState *krRuntime_init(const char *hash_seed_env) {
     if (!ts) kr_fatal("out of memory during start-up");
     kr_current_thread_state = ts;
 
-    if (krStr_init_identifiers(ts) < 0 || krTypes_init(ts) < 0) goto fail;
+    if (krStr_init_identifiers(ts) < 0 || krTypes_init(ts) < 0 || krExcGroup_init_types(ts) < 0) goto fail;
     kr_runtime.types_ready = true;
     if (krErr_init(ts) < 0 || init_modules(ts) < 0) goto fail;
     krEval_install_signal_handlers();
