@@ -124,9 +124,17 @@ static int pct_char(KrThreadState *ts, KrStrBuilder *sb, KrObject *v, KrSsize wi
         if (krStr_len(v) != 1) goto bad;
         const char *p = krStr_utf8(v);
         cp = krUtf8_decode(&p);
-    } else if (krInt_check(v)) {
+    } else if (krNum_is_index(v)) {
+        KrObject *iv = krInt_check(v) ? kr_newref(v) : krNum_index(ts, v);
+        if (!iv) {
+            if (!krErr_matches(ts, &KrExc_TypeError)) return -1;
+            krErr_clear(ts);
+            goto bad;
+        }
         int64_t x;
-        if (!krInt_to_i64(v, &x) || x < 0 || x > 0x10FFFF) {
+        bool ok = krInt_to_i64(iv, &x) && x >= 0 && x <= 0x10FFFF;
+        kr_decref(iv);
+        if (!ok) {
             krErr_set_string(ts, &KrExc_OverflowError, "%c arg not in range(0x110000)");
             return -1;
         }
@@ -173,13 +181,15 @@ static KrObject *int_digits(KrThreadState *ts, KrObject *v, char conv, bool *neg
 static int pct_int(KrThreadState *ts, KrStrBuilder *sb, KrObject *v, char conv, KrSsize width, KrSsize prec,
                    int flags) {
     bool decimal = conv == 'd' || conv == 'i' || conv == 'u';
-    KrObject *iv;
+    KrObject *iv = NULL;
     if (krInt_check(v)) {
         iv = kr_newref(v);
     } else if (is_number(v)) {
         iv = decimal ? krNum_int(ts, v) : krNum_index(ts, v);
-        if (!iv) return -1;
-    } else {
+        if (!iv && !krErr_matches(ts, &KrExc_TypeError)) return -1;
+        if (!iv) krErr_clear(ts);
+    }
+    if (!iv) {
         krErr_format(ts, &KrExc_TypeError, decimal ? "%%%c format: a real number is required, not %T"
                                                    : "%%%c format: an integer is required, not %T", conv, v);
         return -1;
