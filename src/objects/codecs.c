@@ -26,17 +26,17 @@
 #include "objects/tuple.h"
 #include "runtime/error.h"
 
-enum Codec { C_UTF8, C_ASCII, C_LATIN1, C_UTF16, C_UTF16LE, C_UTF16BE, C_UTF32, C_UTF32LE, C_UTF32BE, C_UNKNOWN };
+enum Codec { C_UTF8, C_ASCII, C_LATIN1, C_UTF16, C_UTF16LE, C_UTF16BE, C_UTF32, C_UTF32LE, C_UTF32BE, C_UTF8SIG, C_UNKNOWN };
 
 static const char *const codec_names[] = {"utf-8", "ascii", "latin-1", "utf-16", "utf-16-le", "utf-16-be",
-                                          "utf-32", "utf-32-le", "utf-32-be"};
+                                          "utf-32", "utf-32-le", "utf-32-be", "utf-8"};
 
 static const struct {
     const char *alias;
     enum Codec codec;
 } aliases[] = {
     {"utf_8", C_UTF8}, {"utf8", C_UTF8}, {"u8", C_UTF8}, {"utf", C_UTF8}, {"utf8_ucs2", C_UTF8},
-    {"utf8_ucs4", C_UTF8}, {"cp65001", C_UTF8},
+    {"utf8_ucs4", C_UTF8}, {"cp65001", C_UTF8}, {"utf_8_sig", C_UTF8SIG},
     {"ascii", C_ASCII}, {"us_ascii", C_ASCII}, {"646", C_ASCII}, {"ansi_x3.4_1968", C_ASCII},
     {"ansi_x3_4_1968", C_ASCII}, {"ansi_x3.4_1986", C_ASCII}, {"cp367", C_ASCII}, {"csascii", C_ASCII},
     {"ibm367", C_ASCII}, {"iso646_us", C_ASCII}, {"iso_646.irv_1991", C_ASCII}, {"iso_ir_6", C_ASCII},
@@ -449,6 +449,15 @@ KrObject *krStr_decode(KrThreadState *ts, const char *data, KrSsize size, const 
                        const char *errors) {
     enum Codec c = lookup_codec(encoding);
     if (c == C_UNKNOWN) return unknown_encoding(ts, encoding);
+    if (c == C_UTF8SIG) {
+        // The BOM is dropped; errors report positions after it, as CPython's
+        // utf_8_sig decoder (which decodes the rest with utf-8) does.
+        if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+            data += 3;
+            size -= 3;
+        }
+        c = C_UTF8;
+    }
     return decode(ts, c, data, size, errors);
 }
 
@@ -680,6 +689,17 @@ fail:
 KrObject *krStr_encode(KrThreadState *ts, KrObject *s, const char *encoding, const char *errors) {
     enum Codec c = lookup_codec(encoding);
     if (c == C_UNKNOWN) return unknown_encoding(ts, encoding);
+    if (c == C_UTF8SIG) {
+        KrObject *body = encode(ts, C_UTF8, s, errors);
+        if (!body) return NULL;
+        KrObject *r = krBytes_from_data(ts, NULL, krBytes_size(body) + 3);
+        if (r) {
+            memcpy(krBytes_data(r), "\xEF\xBB\xBF", 3);
+            memcpy(krBytes_data(r) + 3, krBytes_data(body), (size_t)krBytes_size(body));
+        }
+        kr_decref(body);
+        return r;
+    }
     return encode(ts, c, s, errors);
 }
 

@@ -28,3 +28,8 @@ for b, enc in [(b"\x80", "ascii"), (b"a", "utf-16"), (b"\x00\xd8", "utf-16-le"),
         print(repr(b.decode(enc)))
     except UnicodeDecodeError as e:
         print(e)
+print("é".encode("utf-8-sig"), b"\xef\xbb\xbfab".decode("utf-8-sig"), b"ab".decode("utf-8-sig"))
+try:
+    b"\xef\xbb\xbfa\xff".decode("utf-8-sig")
+except UnicodeDecodeError as e:
+    print(e, repr(e.object))
