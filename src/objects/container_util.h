@@ -13,14 +13,9 @@
 
 #include "objects/object.h"
 
-// Call at the start of the deallocator of an exact built-in container, after
-// krGC_untrack.  Returns true when the caller should go on deallocating; false
-// when `o` (whose refcount is 0) has been queued and the caller must return at
-// once.  Never fails (falls back to deallocating now when queueing fails).
-bool krTrash_begin(KrObject *o);
-// Call at the end of a deallocator for which krTrash_begin returned true.
-// Drains the queue when this was the outermost deallocation.  Never fails.
-void krTrash_end(void);
+// krTrash_begin/krTrash_end (object.h) bound the depth of nested
+// deallocations: call begin after krGC_untrack and return at once when it
+// says false.
 
 // Tracks a GC object unless it already is (krType_generic_alloc may track the
 // instances of heap types itself).  Never fails.

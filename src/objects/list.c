@@ -30,52 +30,6 @@
 #include "runtime/error.h"
 
 // ---------------------------------------------------------------------------
-// Deferred deallocation of deeply nested containers.  The depth and the queue
-// are per thread: deallocation happens wherever a reference is dropped, where
-// no thread state is passed in.
-
-#define TRASH_DEPTH_LIMIT 50
-
-static _Thread_local int trash_depth;
-static _Thread_local KrObject **trash_queue;
-static _Thread_local KrSsize trash_len, trash_cap;
-
-bool krTrash_begin(KrObject *o) {
-    if (trash_depth < TRASH_DEPTH_LIMIT) {
-        trash_depth++;
-        return true;
-    }
-    if (trash_len == trash_cap) {
-        KrSsize ncap = trash_cap ? trash_cap * 2 : 64;
-        KrObject **q = krMem_realloc(trash_queue, (size_t)ncap * sizeof(KrObject *));
-        if (!q) {
-            // No memory to defer: deallocate now (deeper C recursion, but correct).
-            trash_depth++;
-            return true;
-        }
-        trash_queue = q;
-        trash_cap = ncap;
-    }
-    trash_queue[trash_len++] = o;
-    return false;
-}
-
-void krTrash_end(void) {
-    trash_depth--;
-    if (trash_depth != 0) return;
-    // Outermost: deallocate what was queued; each may queue more.
-    while (trash_len > 0) {
-        KrObject *o = trash_queue[--trash_len];
-        KR_TYPE(o)->tp_dealloc(o);
-    }
-    if (trash_cap > 4096) {
-        krMem_free(trash_queue);
-        trash_queue = NULL;
-        trash_cap = 0;
-    }
-}
-
-// ---------------------------------------------------------------------------
 // Storage
 
 #define LIST_MAX_ITEMS ((KrSsize)(KR_SSIZE_MAX / (KrSsize)sizeof(KrObject *)) - 16)

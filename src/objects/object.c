@@ -79,6 +79,50 @@ void kr_dealloc(KrObject *o) {
 }
 
 // ---------------------------------------------------------------------------
+// Deferred deallocation ("trashcan").  Freeing a container releases its
+// items, which may free containers in turn: a million nested lists would
+// recurse a million C frames deep.  Past TRASH_DEPTH_LIMIT nested deallocs,
+// further ones are queued on the thread state and run iteratively by the
+// outermost.
+
+#define TRASH_DEPTH_LIMIT 50
+
+bool krTrash_begin(KrObject *o) {
+    KrThreadState *ts = krThread_current();
+    if (!ts || ts->trash_depth < TRASH_DEPTH_LIMIT) {
+        if (ts) ts->trash_depth++;
+        return true;
+    }
+    if (ts->trash_len == ts->trash_cap) {
+        KrSsize ncap = ts->trash_cap ? ts->trash_cap * 2 : 64;
+        KrObject **q = krMem_realloc(ts->trash_queue, (size_t)ncap * sizeof(KrObject *));
+        if (!q) {
+            // No memory to defer: deallocate now (deeper C recursion, but correct).
+            ts->trash_depth++;
+            return true;
+        }
+        ts->trash_queue = q;
+        ts->trash_cap = ncap;
+    }
+    ts->trash_queue[ts->trash_len++] = o;
+    return false;
+}
+
+void krTrash_end(void) {
+    KrThreadState *ts = krThread_current();
+    if (!ts || --ts->trash_depth != 0) return;
+    while (ts->trash_len > 0) {
+        KrObject *o = ts->trash_queue[--ts->trash_len];
+        KR_TYPE(o)->tp_dealloc(o);
+    }
+    if (ts->trash_cap > 4096) {
+        krMem_free(ts->trash_queue);
+        ts->trash_queue = NULL;
+        ts->trash_cap = 0;
+    }
+}
+
+// ---------------------------------------------------------------------------
 // GC tracking.  The list head lives in the runtime; the collector proper is
 // src/runtime/gc.c.
 

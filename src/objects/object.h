@@ -399,6 +399,13 @@ static inline void krGC_set_finalized(KrObject *o) {
 }
 #define KR_GC_PREV(g) ((KrGCHead *)((uintptr_t)(g)->gc_prev & ~(uintptr_t)3))
 
+// Bounded-depth deallocation of nested containers.  A container's dealloc
+// calls krTrash_begin after krGC_untrack: false means the object (refcount 0)
+// was queued and the dealloc must return at once; true means go on, and call
+// krTrash_end at the end (the outermost one drains the queue).  Never fail.
+bool krTrash_begin(KrObject *o);
+void krTrash_end(void);
+
 // Raw memory (may return NULL without setting an exception; callers raise).
 void *krMem_malloc(size_t n);
 void *krMem_calloc(size_t count, size_t n);

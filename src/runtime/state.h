@@ -66,6 +66,10 @@ struct KrThreadState {
     bool tracing;                   // inside a trace/profile call
     KrObject *dict;                 // strong; per-thread dict (threading.local), or NULL
     KrObject *repr_stack;           // strong list of objects being repr'ed (krRepr_enter)
+    // Deferred deallocation of deeply nested containers (krTrash_begin/end).
+    int trash_depth;
+    KrObject **trash_queue;         // objects whose deallocation was deferred
+    KrSsize trash_len, trash_cap;
 };
 
 struct KrInterp {
