@@ -234,11 +234,14 @@ static void subtype_dealloc(KrObject *self) {
             return;
         }
     }
+    // Long chains of instances (linked lists) must not recurse without bound.
+    if (!krTrash_begin(self)) return;
     if (type->tp_flags & KR_TPFLAGS_MANAGED_ATTRS) krAttrs_clear(self);
     clear_slots(self);
     // The built-in base frees the object (krObj_free looks at the real type
     // to find the allocation, and drops the class reference).
     static_base(type)->tp_dealloc(self);
+    krTrash_end();
 }
 
 static int subtype_traverse(KrObject *self, KrVisitProc visit, void *arg) {
