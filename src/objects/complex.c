@@ -457,7 +457,7 @@ static int complex_from_str(KrThreadState *ts, KrObject *str, Complex *out) {
 // 0 when it does not, -1 on error.
 static int complex_special(KrThreadState *ts, KrObject *o, KrObject **res) {
     int found;
-    KrObject *r = krObj_call_special(ts, o, KR_ID(__complex__), NULL, 0, &found);
+    KrObject *r = krObj_call_special(ts, o, KR_ID(dunder_complex), NULL, 0, &found);
     *res = r;
     if (!found) return krErr_occurred(ts) ? -1 : 0;
     if (!r) return -1;
