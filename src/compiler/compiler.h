@@ -23,6 +23,7 @@
 
 #include "compiler/opcode.h"
 #include "compiler/ptrmap.h"
+#include "objects/abstract.h"
 #include "objects/object.h"
 #include "parser/arena.h"
 #include "parser/ast.h"

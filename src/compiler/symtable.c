@@ -22,6 +22,8 @@
  * All names are interned (compiler.h), so sets and maps key on pointers.
  */
 #include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "compiler/compiler.h"
 #include "runtime/error.h"
