@@ -46,6 +46,9 @@ KrObject *krEval_resume(KrThreadState *ts, KrFrame *f, KrObject *value);
 // re-raise (do not add a traceback entry), 0 otherwise; an exception is set
 // in both cases.
 int krEval_do_raise(KrThreadState *ts, KrObject *exc, KrObject *cause);
+// value.__context__ = handled (an exception, or NULL/None for nothing), the
+// way raising while handling does it (no reference cycle is created).
+void krEval_set_context(KrThreadState *ts, KrObject *value, KrObject *handled);
 // Sets the __context__ of the pending exception from the handled one when it
 // was raised from C without one (implicit chaining).  Never fails.
 void krEval_chain_fresh_error(KrThreadState *ts);

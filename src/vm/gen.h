@@ -88,6 +88,12 @@ KrObject *krGen_send_value(KrThreadState *ts, KrObject *gen, KrObject *arg);
 KrObject *krGen_yield_from(KrGenObject *gen);
 // gen.close().  0 or -1.
 int krGen_close(KrThreadState *ts, KrObject *gen);
+// gen.throw(type[, value[, tb]]) (a KR_METH_FAST method of all three kinds).
+KrObject *krGen_throw_method(KrThreadState *ts, KrObject *gen, KrObject *const *args, KrSsize nargs);
+// The throw machinery; `close_on_genexit` false lets a GeneratorExit thrown
+// into an async generator's delegate run through its awaits.  New reference.
+KrObject *krGen_throw_impl(KrThreadState *ts, KrObject *gen, bool close_on_genexit, KrObject *typ, KrObject *val,
+                           KrObject *tb);
 
 // The awaitable iterator for `o` in an await expression (a coroutine, or what
 // __await__ returns), with CPython's TypeErrors.  New reference.
@@ -96,5 +102,12 @@ KrObject *krCoro_get_awaitable_iter(KrThreadState *ts, KrObject *o);
 KrObject *krAsyncGen_wrap_value(KrThreadState *ts, KrObject *value);
 // am_anext of async generators (GET_ANEXT's fast path).  New reference.
 KrObject *krAsyncGen_anext(KrThreadState *ts, KrObject *gen);
+
+// Lifecycle slots shared by the three generator types (gen.c).
+void krGen_tp_dealloc(KrObject *self);
+int krGen_tp_traverse(KrObject *self, KrVisitProc visit, void *arg);
+int krGen_tp_clear(KrObject *self);
+void krGen_tp_finalize(KrThreadState *ts, KrObject *self);
+KrObject *krGen_tp_repr(KrThreadState *ts, KrObject *self);
 
 #endif
