@@ -30,7 +30,7 @@ def main(argv):
     py = find_python()
     if argv == ["--all"]:
         paths = sorted(glob.glob(os.path.join(ROOT, "tests/py/**/*.py"), recursive=True))
-        paths = [p for p in paths if not os.path.basename(p).startswith("_")]
+        paths = [p for p in paths if testfmt.is_test(p)]
     else:
         paths = argv
     for path in paths:

@@ -30,15 +30,17 @@ def run(cmd, path, timeout, stdin_data=None):
                            timeout=timeout, input=stdin_data)
     except subprocess.TimeoutExpired:
         return None
-    return fmt(p.stdout, p.stderr, p.returncode)
+    return fmt(p.stdout, p.stderr, p.returncode, d)
 
 
-def fmt(out, err, code):
-    text = out.decode("utf-8", "backslashreplace")
+def fmt(out, err, code, testdir):
+    # Scripts run by path get an absolute __file__ (as in CPython since 3.9),
+    # so tracebacks name the checkout's location: make that location neutral.
+    text = out.decode("utf-8", "backslashreplace").replace(testdir, "<TESTDIR>")
     if err or code != 0:
         if text and not text.endswith("\n"):
             text += "\n"
-        text += "--- stderr ---\n" + err.decode("utf-8", "backslashreplace")
+        text += "--- stderr ---\n" + err.decode("utf-8", "backslashreplace").replace(testdir, "<TESTDIR>")
         if text and not text.endswith("\n"):
             text += "\n"
         text += "--- exit %d ---\n" % code
@@ -51,3 +53,10 @@ def stdin_for(path):
         with open(p, "rb") as f:
             return f.read()
     return b""
+
+
+def is_test(path):
+    """Files starting with '_' and files inside packages (directories with an
+    __init__.py) are helper modules imported by tests, not tests."""
+    d, base = os.path.split(path)
+    return not base.startswith("_") and not os.path.exists(os.path.join(d, "__init__.py"))

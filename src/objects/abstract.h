@@ -58,6 +58,11 @@ KrObject *krObj_call_method(KrThreadState *ts, KrObject *o, KrObject *name, ...)
 // the type has no such attribute (set *found = 0), else *found = 1.
 KrObject *krObj_call_special(KrThreadState *ts, KrObject *o, KrObject *name, KrObject *const *args,
                              KrSsize nargs, int *found);
+// Calls `func` — an attribute found on the type of `self` — as a method of
+// `self`: functions and method descriptors get `self` prepended, other
+// descriptors are bound with __get__ first.  New reference.
+KrObject *krObj_call_bound(KrThreadState *ts, KrObject *func, KrObject *self, KrObject *const *args, KrSsize nargs,
+                           KrObject *kwnames);
 // 1 if `o` is callable.  Never fails.
 int krObj_callable(KrObject *o);
 
@@ -162,6 +167,8 @@ int krObj_setitem(KrThreadState *ts, KrObject *o, KrObject *key, KrObject *value
 int krObj_delitem(KrThreadState *ts, KrObject *o, KrObject *key);
 // `key in o`: 1, 0, -1.
 int krObj_contains(KrThreadState *ts, KrObject *o, KrObject *key);
+// `key in o` by iterating o (the fallback without __contains__): 1, 0, -1.
+int krObj_contains_by_iteration(KrThreadState *ts, KrObject *o, KrObject *key);
 
 // ---------------------------------------------------------------------------
 // Iteration

@@ -37,4 +37,11 @@ KrObject *krBytes_repr(KrThreadState *ts, KrObject *b);
 // those): 0, or -1 with TypeError "a bytes-like object is required, not 'X'".
 int krBytes_as_buffer(KrThreadState *ts, KrObject *o, const char **data, KrSsize *size);
 
+// bytes.hex(sep, bytes_per_sep) over any data (`sep` may be NULL): a new str.
+KrObject *krBytes_hex(KrThreadState *ts, const char *data, KrSsize size, KrObject *sep, KrSsize bytes_per_sep);
+
+// Lets another buffer type (memoryview) expose its bytes to the functions
+// above: returns true and fills data/size when `o` is one of its objects.
+extern bool (*kr_bytes_buffer_hook)(KrObject *o, const char **data, KrSsize *size);
+
 #endif

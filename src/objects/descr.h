@@ -65,6 +65,7 @@ typedef struct {
     KrObject *dict;                // strong or NULL (__dict__, for __wrapped__ etc.)
 } KrStaticMethodObject;            // also classmethod
 
+extern KrTypeObject KrMappingProxy_Type;
 extern KrTypeObject KrCFunction_Type, KrMethodDescr_Type, KrClassMethodDescr_Type, KrMemberDescr_Type,
     KrGetSetDescr_Type, KrWrapperDescr_Type, KrMethodWrapper_Type, KrMethod_Type, KrProperty_Type,
     KrClassMethod_Type, KrStaticMethod_Type;
@@ -80,6 +81,9 @@ KrObject *krDescr_new_getset(KrThreadState *ts, KrTypeObject *type, const KrGetS
 // flags' argument-count rules and raises CPython's messages).
 KrObject *krMethodDef_call(KrThreadState *ts, const KrMethodDef *def, KrObject *self, KrObject *const *args,
                            KrSsize nargs, KrObject *kwnames, const char *qualname_for_errors);
+
+// True if `o` is the built-in print (for the ">>" hint).  Never fails.
+bool krCFunction_is_print(KrObject *o);
 
 // A bound method object.  New reference.
 KrObject *krMethod_new(KrThreadState *ts, KrObject *func, KrObject *self);

@@ -25,6 +25,13 @@ typedef struct {
 } KrDictObject;
 
 extern KrTypeObject KrDict_Type;
+// The views dict.keys(), dict.values(), dict.items() (dictviews.c).
+extern KrTypeObject KrDictKeys_Type, KrDictValues_Type, KrDictItems_Type;
+
+typedef struct {
+    KR_OBJECT_HEAD;
+    KrObject *dict;                // strong; the viewed dict
+} KrDictViewObject;
 
 static inline bool krDict_check(const KrObject *o) {
     return !kr_is_smallint(o) && (o->ob_type->tp_flags & KR_TPFLAGS_DICT_SUBCLASS) != 0;

@@ -13,6 +13,8 @@
 
 #include "objects/object.h"
 
+struct KrFrame;
+
 typedef struct KrBaseExceptionObject {
     KR_OBJECT_HEAD;
     KrObject *dict;                // strong or NULL
@@ -118,6 +120,9 @@ void krExc_set_cause(KrObject *e, KrObject *cause);
 KrObject *krExc_stopiteration_value(KrThreadState *ts, KrObject *e);
 // Raises StopIteration(value) (value may be NULL/None: bare StopIteration).
 void krErr_set_stopiteration(KrThreadState *ts, KrObject *value);
+// Raises AttributeError "'T' object has no attribute 'name'" with the
+// exception's `obj` and `name` attributes set (used for suggestions).
+void krErr_set_attribute_error(KrThreadState *ts, KrObject *obj, KrObject *name);
 // Raises KeyError(key) (a tuple key is wrapped so the message is right).
 void krErr_set_key_error(KrThreadState *ts, KrObject *key);
 
@@ -126,6 +131,18 @@ void krErr_set_key_error(KrThreadState *ts, KrObject *key);
 // (the source line, may be NULL), end_lineno, end_offset (0 when unknown).
 void krErr_set_syntax_error(KrThreadState *ts, KrTypeObject *type, const char *msg, KrObject *filename,
                             int lineno, int offset, const char *text, int end_lineno, int end_offset);
+
+// except* support (excgroup.c).  Splits the raised `exc` by the handler's
+// `match_type`: the matching part (a group; a naked exception is wrapped) and
+// the rest, each a new reference or NULL when empty.  0 or -1.
+int krExcGroup_match_star(KrThreadState *ts, KrObject *exc, KrObject *match_type, KrObject **match, KrObject **rest);
+// Combines what the except* handlers raised or re-raised (`excs`, a list with
+// None for handlers that finished) into the exception to propagate, keeping
+// the original group's structure for re-raised parts.  New reference (None
+// when nothing is to be raised).
+KrObject *krExcGroup_prep_reraise_star(KrThreadState *ts, KrObject *orig, KrObject *excs);
+// Gives ExceptionGroup its two bases (start-up).  0 or -1.
+int krExcGroup_init_types(KrThreadState *ts);
 
 // Adds a traceback entry for frame `f` at code unit `lasti` to exception `exc`.
 // 0 or -1.

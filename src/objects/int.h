@@ -79,6 +79,10 @@ KrObject *krInt_to_decimal_str(KrThreadState *ts, KrObject *o);
 // bin/oct/hex: base 2, 8, 16 with the "0b"/"0o"/"0x" prefix.
 KrObject *krInt_to_base_str(KrThreadState *ts, KrObject *o, int base);
 
+// The value of `cp` as a decimal digit (ASCII or any Unicode Nd character, as
+// int() and format widths accept them), or -1.  Never fails.
+int krInt_decimal_digit_value(uint32_t cp);
+
 #define KR_INT_MAX_STR_DIGITS_DEFAULT 4300
 #define KR_INT_MAX_STR_DIGITS_THRESHOLD 640
 

@@ -332,14 +332,13 @@ struct KrTypeObject {
     KrObject *tp_bases;           // tuple of bases
     KrObject *tp_mro;             // tuple, method resolution order
     KrObject *tp_dict;            // dict; for built-in types a read-only view is exposed
-    KrObject *tp_subclasses;      // list of weak references to subclasses (or NULL)
-    KrSsize tp_attrsoffset;       // offset of KrInstAttrs in instances; 0 = no __dict__
+    void *tp_subclasses_list;     // borrowed pointers to direct subclasses (type.c), or NULL
+    KrSsize tp_dictoffset;        // offset of a `KrObject *` __dict__ field in instances; 0 = none
+                                  // (classes defined in Python use KR_TPFLAGS_MANAGED_ATTRS instead)
     KrSsize tp_weaklistoffset;    // offset of the weak reference list; 0 = not weakly referenceable
     KrObject *tp_name_obj;        // str __name__ (set by krType_ready for static types)
     KrObject *tp_qualname;        // str __qualname__
     KrObject *tp_module;          // str __module__ for static types (NULL: "builtins")
-    KrObject *tp_slots;           // heap types: tuple of __slots__ names, or NULL
-    void *tp_cache;               // type-private data (heap types: shape tree root)
 };
 
 // Type flags tests.
@@ -392,6 +391,20 @@ void krObj_free(KrObject *o);
 void krGC_track(KrObject *o);
 void krGC_untrack(KrObject *o);
 bool krGC_is_tracked(const KrObject *o);
+// The "finalizer has run" mark of PEP 442 (bit 0 of gc_prev).  Never fail.
+static inline bool krGC_is_finalized(const KrObject *o) { return ((uintptr_t)KR_GC_HEAD(o)->gc_prev & 1) != 0; }
+static inline void krGC_set_finalized(KrObject *o) {
+    KrGCHead *g = KR_GC_HEAD(o);
+    g->gc_prev = (KrGCHead *)((uintptr_t)g->gc_prev | 1);
+}
+#define KR_GC_PREV(g) ((KrGCHead *)((uintptr_t)(g)->gc_prev & ~(uintptr_t)3))
+
+// Bounded-depth deallocation of nested containers.  A container's dealloc
+// calls krTrash_begin after krGC_untrack: false means the object (refcount 0)
+// was queued and the dealloc must return at once; true means go on, and call
+// krTrash_end at the end (the outermost one drains the queue).  Never fail.
+bool krTrash_begin(KrObject *o);
+void krTrash_end(void);
 
 // Raw memory (may return NULL without setting an exception; callers raise).
 void *krMem_malloc(size_t n);

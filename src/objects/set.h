@@ -43,6 +43,11 @@ int krSet_add(KrThreadState *ts, KrObject *set, KrObject *key);        // 0 or -
 int krSet_contains(KrThreadState *ts, KrObject *set, KrObject *key);   // 1, 0, -1
 int krSet_discard(KrThreadState *ts, KrObject *set, KrObject *key);    // 1 found, 0 not, -1 error
 int krSet_update(KrThreadState *ts, KrObject *set, KrObject *iterable); // 0 or -1
+// In-place operations with any iterable, as the methods of the same names.  0 or -1.
+int krSet_difference_update(KrThreadState *ts, KrObject *set, KrObject *other);
+int krSet_symmetric_difference_update(KrThreadState *ts, KrObject *set, KrObject *other);
+// set & other for any iterable `other` (a new set of set's type).  New reference.
+KrObject *krSet_intersection(KrThreadState *ts, KrObject *set, KrObject *other);
 // Iteration like krDict_next; borrowed key.
 bool krSet_next(KrObject *set, KrSsize *pos, KrObject **key, KrHash *hash);
 

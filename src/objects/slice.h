@@ -31,6 +31,9 @@ int krSlice_unpack(KrThreadState *ts, KrObject *slice, KrSsize *start, KrSsize *
 // Clamps unpacked indices to a sequence of `length`; returns the slice length.  Never fails.
 KrSsize krSlice_adjust_indices(KrSsize length, KrSsize *start, KrSsize *stop, KrSsize step);
 
+// slice.indices(length) on ints of any size: a new (start, stop, step) tuple.
+KrObject *krSlice_indices(KrThreadState *ts, KrObject *slice, KrObject *length);
+
 // range(start, stop, step) of C integers.  New reference.
 KrObject *krRange_new_ssize(KrThreadState *ts, KrSsize start, KrSsize stop, KrSsize step);
 

@@ -103,13 +103,46 @@ uint32_t krUtf8_decode(const char **p);
 // Encodes `cp` into buf (>= 4 bytes); returns the byte count.
 int krUtf8_encode(uint32_t cp, char *buf);
 
+// str.isidentifier().  Never fails.
+bool krStr_is_identifier(KrObject *s);
+
 KrObject *krStr_concat(KrThreadState *ts, KrObject *a, KrObject *b);
+// `*ps += t` for the `s += t` idiom: when the caller holds the only reference
+// to the exact str *ps, it is resized in place (amortised by realloc), else a
+// new string replaces it.  Consumes the reference in *ps and stores a new one
+// on success; 0, or -1 (MemoryError/OverflowError) with *ps unchanged.
+int krStr_concat_inplace(KrThreadState *ts, KrObject **ps, KrObject *t);
 // sep.join(iterable)
 KrObject *krStr_join(KrThreadState *ts, KrObject *sep, KrObject *iterable);
+// `s` with every non-ASCII character escaped as \xNN, \uNNNN or \UNNNNNNNN
+// (what ascii() does to a repr).  New reference.
+KrObject *krStr_ascii_escape(KrThreadState *ts, KrObject *s);
 // repr(s) with Python's quoting rules.
 KrObject *krStr_repr(KrThreadState *ts, KrObject *s);
 // s[start:stop] in code points (clamped by the caller).
 KrObject *krStr_substring(KrThreadState *ts, KrObject *s, KrSsize start, KrSsize stop);
+
+// ascii() of a str: non-ASCII code points escaped as \xNN, \uNNNN or
+// \UNNNNNNNN (no quotes added).  krObj_ascii applies it to repr(o).  New reference.
+KrObject *krStr_ascii_escape(KrThreadState *ts, KrObject *s);
+// Fills the SipHash key CPython derives from PYTHONHASHSEED=`seed` (all zero
+// for 0), for the runtime's hash_key.  Never fails.
+void krHash_key_from_seed(uint64_t seed, uint64_t key[2]);
+
+// Encoding and decoding (codecs.c).  `encoding` and `errors` may be NULL
+// (utf-8, strict).  Raise LookupError "unknown encoding: x",
+// UnicodeEncodeError / UnicodeDecodeError with CPython's messages.
+KrObject *krStr_encode(KrThreadState *ts, KrObject *s, const char *encoding, const char *errors);
+KrObject *krStr_decode(KrThreadState *ts, const char *data, KrSsize size, const char *encoding, const char *errors);
+// Strict UTF-8 encoding of a str (bytes, new reference); UnicodeEncodeError on
+// lone surrogates.
+KrObject *krStr_as_utf8_bytes(KrThreadState *ts, KrObject *s);
+// Checks that `s` has no lone surrogates: 0, or -1 with UnicodeEncodeError
+// ('utf-8' codec can't encode character...), for APIs that need real UTF-8.
+int krStr_check_utf8(KrThreadState *ts, KrObject *s);
+
+// str.isidentifier().  Never fails.
+bool krStr_is_identifier(KrObject *s);
 
 // format(obj, spec) for str: the format-spec mini-language (str_format.c).
 KrObject *krStr_format_spec(KrThreadState *ts, KrObject *s, KrObject *spec);

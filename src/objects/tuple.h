@@ -36,5 +36,10 @@ KrObject *krTuple_from_array_steal(KrThreadState *ts, KrObject *const *items, Kr
 KrObject *krTuple_pack(KrThreadState *ts, KrSsize n, ...);
 KrObject *krTuple_slice(KrThreadState *ts, KrObject *t, KrSsize start, KrSsize stop);
 KrObject *krTuple_empty(void);     // borrowed, immortal
+// tuple(iterable): new reference (the same object for an exact tuple).
+KrObject *krTuple_from_iterable(KrThreadState *ts, KrObject *iterable);
+// The hash a tuple of these `n` items has (CPython 3.11's xxHash-based
+// algorithm).  -1 with an exception when an item is unhashable.
+KrHash krTuple_hash_items(KrThreadState *ts, KrObject *const *items, KrSsize n);
 
 #endif

@@ -81,8 +81,34 @@ KrObject *krType_generic_alloc(KrThreadState *ts, KrTypeObject *type, KrSsize ni
 KrObject *krType_generic_new(KrThreadState *ts, KrTypeObject *type, KrObject *const *args, KrSsize nargs,
                              KrObject *kwnames);
 
+// The metaclass that wins among `meta` and the types of `bases`, or NULL with
+// TypeError "metaclass conflict...".  Borrowed.
+KrTypeObject *krType_calculate_metaclass(KrThreadState *ts, KrTypeObject *meta, KrObject *bases);
+// The `__dict__` descriptor of instances with managed attributes (baseobject.c).
+extern const KrGetSetDef kr_managed_dict_getset;
+// CPython's hash of an address (id-based hashes).  Never fails.
+KrHash krObj_hash_pointer(const void *p);
+
 // ---------------------------------------------------------------------------
 // Instance attributes (shape.c)
+
+// A shape: the ordered attribute names of instances built the same way.
+// Shapes form a tree per class (root = no attributes); `id` is unique for the
+// life of the process, so caches can hold it without owning the shape.
+struct KrShape {
+    KrShape *parent;
+    KrObject *key;                 // the name this shape added (interned, immortal); NULL at the root
+    uint32_t id;
+    KrSsize nkeys;
+    KrObject **keys;               // the nkeys names in order
+    KrShape **children;            // transitions
+    uint32_t nchildren, capchildren;
+};
+
+// Frees a class's shape tree.  Never fails.
+void krShape_free_tree(KrShape *root);
+// Index of `name` in shape, or -1.  Never fails.
+KrSsize krShape_index(const KrShape *shape, KrObject *name);
 
 // Gets `name` from o's own attributes: borrowed or NULL (absent).  Never fails.
 KrObject *krAttrs_get(KrObject *o, KrObject *name);

@@ -14,6 +14,7 @@
 #include <stdarg.h>
 #include "objects/object.h"
 #include "runtime/state.h"
+#include "objects/exc.h"
 
 // True when an exception is set.  Never fails.
 static inline bool krErr_occurred(KrThreadState *ts) { return ts->curexc != NULL; }

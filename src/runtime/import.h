@@ -11,6 +11,10 @@
 // (through builtins.__import__ when it has been replaced).  New reference.
 KrObject *krImport_import_module_level(KrThreadState *ts, KrObject *name, KrObject *globals, KrObject *locals,
                                        KrObject *fromlist, int level);
+// Runs the Python source file `path` as module `name` (a package when
+// `pkgpath`, its __path__ list, is given), registering it in sys.modules.
+// New reference.
+KrObject *krImport_exec_source_module(KrThreadState *ts, KrObject *name, const char *path, KrObject *pkgpath);
 // import `name` (absolute, dotted).  New reference.
 KrObject *krImport_import(KrThreadState *ts, const char *name);
 // from module import name (IMPORT_FROM): the attribute, or the submodule

@@ -66,6 +66,10 @@ struct KrThreadState {
     bool tracing;                   // inside a trace/profile call
     KrObject *dict;                 // strong; per-thread dict (threading.local), or NULL
     KrObject *repr_stack;           // strong list of objects being repr'ed (krRepr_enter)
+    // Deferred deallocation of deeply nested containers (krTrash_begin/end).
+    int trash_depth;
+    KrObject **trash_queue;         // objects whose deallocation was deferred
+    KrSsize trash_len, trash_cap;
 };
 
 struct KrInterp {
@@ -102,6 +106,7 @@ struct KrRuntime {
     uint64_t hash_key[2];           // SipHash key (zero when PYTHONHASHSEED=0)
     bool hash_randomized;
     uint64_t hash_seed;             // the PYTHONHASHSEED value, or 0
+    bool types_ready;               // every static type has been readied
 };
 
 extern KrRuntime kr_runtime;
@@ -115,8 +120,9 @@ static inline KrThreadState *krThread_current(void) { return kr_current_thread_s
 // initialises every built-in type and module.  Returns the thread state, or
 // NULL after printing a fatal error.  `hash_seed_env` is PYTHONHASHSEED or NULL.
 KrThreadState *krRuntime_init(const char *hash_seed_env);
-// Finalises the interpreter: flushes stdout/stderr, runs atexit hooks, frees.
-void krRuntime_fini(KrThreadState *ts);
+// Finalises the interpreter: flushes stdout/stderr, runs atexit hooks.
+// Returns -1 when flushing sys.stdout failed (the exit status becomes 120).
+int krRuntime_fini(KrThreadState *ts);
 
 // Creates a thread state for `interp` (not yet current).  NULL on memory exhaustion.
 KrThreadState *krThread_new(KrInterp *interp);

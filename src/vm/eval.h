@@ -24,6 +24,11 @@ KrObject *krEval_frame(KrThreadState *ts, KrFrame *f);
 KrObject *krFunction_vectorcall(KrThreadState *ts, KrObject *func, KrObject *const *args, size_t nargsf,
                                 KrObject *kwnames);
 
+// Runs the body of a class statement: the code of `func` (a function made by
+// the compiler for the class body) with `ns` as its locals mapping.  Returns
+// the value the body returns (the __class__ cell, or None).  New reference.
+KrObject *krEval_class_body(KrThreadState *ts, KrObject *func, KrObject *ns);
+
 // Globals, locals and builtins of the innermost running Python frame
 // (borrowed; NULL when no frame is running).  Never fail except locals(),
 // which may build a dict (new reference, NULL on error).

@@ -1,0 +1,335 @@
+/*
+ * main.c — the `krait` command: python3's command line.
+ *
+ *   krait [option] ... [-c cmd | -m mod | file | -] [arg] ...
+ *
+ * Exit status: 0, 1 after an uncaught exception (traceback on stderr), 2 for
+ * bad usage or an unreadable script, SystemExit's code, 120 when flushing
+ * stdout fails at exit.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "compiler/compile.h"
+#include "objects/abstract.h"
+#include "objects/dict.h"
+#include "objects/int.h"
+#include "objects/module.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "runtime/import.h"
+#include "runtime/runtime.h"
+#include "vm/eval.h"
+
+static const char usage_line[] = "usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n";
+
+static void usage(const char *prog) {
+    printf(usage_line, prog);
+    printf("Options (and corresponding environment variables):\n"
+           "-B     : don't write .pyc files on import; also PYTHONDONTWRITEBYTECODE=x\n"
+           "-c cmd : program passed in as string (terminates option list)\n"
+           "-E     : ignore PYTHON* environment variables (such as PYTHONPATH)\n"
+           "-h     : print this help message and exit (also -? or --help)\n"
+           "-i     : inspect interactively after running script\n"
+           "-I     : isolate Krait from the user's environment (implies -E and -s)\n"
+           "-m mod : run library module as a script (terminates option list)\n"
+           "-O     : remove assert and __debug__-dependent statements\n"
+           "-q     : don't print version and copyright messages on interactive startup\n"
+           "-s     : don't add user site directory to sys.path\n"
+           "-S     : don't imply 'import site' on initialization\n"
+           "-u     : force the stdout and stderr streams to be unbuffered\n"
+           "-v     : verbose (trace import statements)\n"
+           "-V     : print the Python version number and exit (also --version)\n"
+           "-X opt : set implementation-specific option\n"
+           "file   : program read from script file\n"
+           "-      : program read from stdin (default; interactive mode if a tty)\n"
+           "arg ...: arguments passed to program in sys.argv[1:]\n");
+}
+
+static int bad_usage(const char *prog, const char *msg, char opt) {
+    if (opt) fprintf(stderr, "%s -%c\n", msg, opt);
+    else fprintf(stderr, "%s\n", msg);
+    fprintf(stderr, usage_line, prog);
+    fprintf(stderr, "Try `%s -h' for more information.\n", prog);
+    return 2;
+}
+
+// Exit status for an uncaught SystemExit (CPython's rules), printing a
+// non-integer code to stderr.
+static int system_exit_status(KrThreadState *ts, KrObject *exc) {
+    KrObject *code = krExc_stopiteration_value(ts, exc);  // SystemExit.code shares the layout
+    int status = 0;
+    if (code == KR_NONE) {
+        status = 0;
+    } else if (krInt_check(code)) {
+        int64_t v;
+        status = krInt_to_i64(code, &v) ? (int)v : -1;
+    } else {
+        KrObject *s = krObj_str(ts, code);
+        KrObject *err = krDict_get_str(ts->interp->sysdict, KR_ID(stderr));
+        if (s && err && err != KR_NONE) {
+            KrObject *r = krObj_call_method(ts, err, KR_ID(write), s, NULL);
+            kr_xdecref(r);
+            KrObject *nl = krStr_ascii_char('\n');
+            r = krObj_call_method(ts, err, KR_ID(write), nl, NULL);
+            kr_xdecref(r);
+        } else if (s) {
+            fprintf(stderr, "%s\n", krStr_utf8(s));
+        }
+        kr_xdecref(s);
+        krErr_clear(ts);
+        status = 1;
+    }
+    kr_decref(code);
+    return status;
+}
+
+// Reports the pending exception like CPython's top level: SystemExit gives
+// its status; anything else goes through sys.excepthook and gives 1.
+static int handle_exception(KrThreadState *ts) {
+    KrObject *exc = krErr_fetch(ts);
+    if (kr_type_check(exc, &KrExc_SystemExit)) {
+        int status = system_exit_status(ts, exc);
+        kr_decref(exc);
+        return status;
+    }
+    KrObject *hook = krDict_get_str(ts->interp->sysdict, KR_ID(excepthook));
+    if (hook && hook != KR_NONE) {
+        KrObject *tb = krExc_traceback(exc);
+        KrObject *args[3] = {(KrObject *)KR_TYPE(exc), exc, tb ? tb : KR_NONE};
+        KrObject *r = krObj_vectorcall(ts, hook, args, 3, NULL);
+        if (r) {
+            kr_decref(r);
+        } else {
+            fprintf(stderr, "Error in sys.excepthook:\n");
+            krErr_print(ts);
+            fprintf(stderr, "\nOriginal exception was:\n");
+            krTraceback_print_exception(ts, exc, NULL);
+        }
+    } else {
+        fprintf(stderr, "sys.excepthook is missing\n");
+        krTraceback_print_exception(ts, exc, NULL);
+    }
+    krErr_clear(ts);
+    kr_decref(exc);
+    return 1;
+}
+
+static int run_source(KrThreadState *ts, const char *src, KrSsize len, const char *filename_c, const char *file_attr) {
+    KrObject *filename = krStr_from_cstr(ts, filename_c);
+    if (!filename) return handle_exception(ts);
+    KrObject *dict = krModule_dict(ts->interp->main_module);
+    if (file_attr) {
+        KrObject *f = krStr_from_cstr(ts, file_attr);
+        if (!f || krDict_set_steal(ts, dict, KR_ID(__file__), f) < 0) {
+            kr_decref(filename);
+            return handle_exception(ts);
+        }
+    }
+    KrObject *code = krCompile_source(ts, src, len, filename, KR_PARSE_EXEC, 0, -1);
+    kr_decref(filename);
+    if (!code) return handle_exception(ts);
+    KrObject *r = krEval_code(ts, code, dict, dict);
+    kr_decref(code);
+    if (!r) return handle_exception(ts);
+    kr_decref(r);
+    return 0;
+}
+
+static char *read_all(FILE *f, KrSsize *len) {
+    size_t cap = 65536, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        size_t r = fread(buf + n, 1, cap - n - 1, f);
+        n += r;
+        if (r == 0) break;
+        if (n + 1 == cap) {
+            char *nb = realloc(buf, cap *= 2);
+            if (!nb) {
+                free(buf);
+                return NULL;
+            }
+            buf = nb;
+        }
+    }
+    if (buf) {
+        buf[n] = 0;
+        *len = (KrSsize)n;
+    }
+    return buf;
+}
+
+static int run_file(KrThreadState *ts, const char *prog, const char *path) {
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        int err = errno;
+        char *abs = realpath(path, NULL);
+        fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", prog, abs ? abs : path, err, strerror(err));
+        free(abs);
+        return 2;
+    }
+    KrSsize len;
+    char *src = read_all(f, &len);
+    fclose(f);
+    if (!src) {
+        fprintf(stderr, "%s: out of memory reading '%s'\n", prog, path);
+        return 1;
+    }
+    // The script's name becomes absolute (cwd joined, not normalised), as in
+    // CPython: tracebacks and __file__ show it that way.
+    char *abspath = NULL;
+    if (path[0] != '/') {
+        char *cwd = getcwd(NULL, 0);
+        if (cwd && (abspath = malloc(strlen(cwd) + strlen(path) + 2))) sprintf(abspath, "%s/%s", cwd, path);
+        free(cwd);
+    }
+    const char *name = abspath ? abspath : path;
+    int status = run_source(ts, src, len, name, name);
+    free(abspath);
+    free(src);
+    return status;
+}
+
+static int run_module(KrThreadState *ts, const char *modname) {
+    // -m: run the module's code as __main__.  Built-in modules that provide a
+    // main() entry point (dis) are called through it.
+    KrObject *m = krImport_import(ts, modname);
+    if (!m) return handle_exception(ts);
+    KrObject *mainfunc;
+    int r = krObj_lookup_attr(ts, m, krStr_intern_cstr(ts, "_main"), &mainfunc);
+    kr_decref(m);
+    if (r < 0) return handle_exception(ts);
+    if (r == 0) {
+        fprintf(stderr, "No code object available for %s\n", modname);
+        return 1;
+    }
+    KrObject *res = krObj_call0(ts, mainfunc);
+    kr_decref(mainfunc);
+    if (!res) return handle_exception(ts);
+    kr_decref(res);
+    return 0;
+}
+
+int main(int argc, char **argv) {
+    const char *prog = "krait";
+    const char *command = NULL, *module = NULL;
+    bool unbuffered = false, ignore_env = false, isolated = false, no_bytecode = false, inspect = false;
+    int verbose = 0, optimize = 0;
+    int i = 1;
+    for (; i < argc; i++) {
+        const char *a = argv[i];
+        if (a[0] != '-' || a[1] == 0) break;  // a file name, or "-" for stdin
+        if (strcmp(a, "--") == 0) {
+            i++;
+            break;
+        }
+        if (strcmp(a, "--version") == 0) {
+            printf("Python %s\n", KR_PY_VERSION);
+            return 0;
+        }
+        if (strcmp(a, "--help") == 0) {
+            usage(prog);
+            return 0;
+        }
+        if (a[1] == '-') return bad_usage(prog, "unknown option", 0);
+        bool stop = false;
+        for (const char *p = a + 1; *p && !stop; p++) {
+            switch (*p) {
+            case 'c':
+            case 'm':
+            case 'X':
+            case 'W': {
+                const char *val = p[1] ? p + 1 : (i + 1 < argc ? argv[++i] : NULL);
+                if (!val) {
+                    fprintf(stderr, "Argument expected for the -%c option\n", *p);
+                    fprintf(stderr, usage_line, prog);
+                    fprintf(stderr, "Try `%s -h' for more information.\n", prog);
+                    return 2;
+                }
+                if (*p == 'c') command = val;
+                if (*p == 'm') module = val;
+                stop = true;
+                break;
+            }
+            case 'u': unbuffered = true; break;
+            case 'E': ignore_env = true; break;
+            case 'I': isolated = ignore_env = true; break;
+            case 'B': no_bytecode = true; break;
+            case 'i': inspect = true; break;
+            case 'v': verbose++; break;
+            case 'O': optimize++; break;
+            case 'q': case 's': case 'S': case 'b': case 'd': case 'R': break;
+            case 'V': printf("Python %s\n", KR_PY_VERSION); return 0;
+            case 'h': case '?': usage(prog); return 0;
+            default: return bad_usage(prog, "Unknown option:", *p);
+            }
+        }
+        if (command || module) {
+            i++;
+            break;
+        }
+    }
+    (void)optimize;
+
+    KrThreadState *ts = krRuntime_init(ignore_env ? NULL : getenv("PYTHONHASHSEED"));
+    if (!ts) return 1;
+    KrInterp *interp = ts->interp;
+    interp->unbuffered = unbuffered;
+    interp->ignore_environment = ignore_env;
+    interp->isolated = isolated;
+    interp->dont_write_bytecode = no_bytecode;
+    interp->inspect = inspect;
+    interp->verbose = verbose;
+
+    int status;
+    if (command) {
+        // sys.argv[0] is "-c"; the rest follow.
+        char *dashc = "-c";
+        argv[i - 1] = dashc;
+        if (krMod_sys_set_argv(ts, argc - i + 1, argv + i - 1, isolated ? NULL : "") < 0) return handle_exception(ts);
+        status = run_source(ts, command, (KrSsize)strlen(command), "<string>", NULL);
+    } else if (module) {
+        if (krMod_sys_set_argv(ts, argc - i + 1, argv + i - 1, isolated ? NULL : "") < 0) return handle_exception(ts);
+        status = run_module(ts, module);
+    } else if (i < argc && strcmp(argv[i], "-") != 0) {
+        char *dir = strdup(argv[i]);
+        char *slash = dir ? strrchr(dir, '/') : NULL;
+        char *abs = NULL;
+        if (slash) {
+            *slash = 0;
+            abs = realpath(*dir ? dir : "/", NULL);
+        } else {
+            abs = realpath(".", NULL);
+        }
+        if (krMod_sys_set_argv(ts, argc - i, argv + i, isolated ? NULL : (abs ? abs : ".")) < 0) {
+            free(dir);
+            free(abs);
+            return handle_exception(ts);
+        }
+        free(dir);
+        free(abs);
+        status = run_file(ts, prog, argv[i]);
+    } else {
+        if (i < argc) i++;  // skip "-"
+        char *dash = "-";
+        char **args = argv + i - 1;
+        if (i - 1 >= argc || strcmp(argv[i - 1], "-") != 0) {
+            args = &dash;
+        }
+        if (krMod_sys_set_argv(ts, i <= argc ? argc - i + 1 : 1, args, isolated ? NULL : "") < 0)
+            return handle_exception(ts);
+        KrSsize len;
+        char *src = read_all(stdin, &len);
+        if (!src) {
+            fprintf(stderr, "%s: out of memory reading stdin\n", prog);
+            return 1;
+        }
+        status = run_source(ts, src, len, "<stdin>", NULL);
+        free(src);
+    }
+    if (krRuntime_fini(ts) < 0 && status == 0) status = 120;
+    return status;
+}

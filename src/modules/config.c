@@ -1,0 +1,14 @@
+/*
+ * config.c — the table of built-in modules written in C, by import name.
+ * builtins and sys are created at start-up and are not in this table's
+ * import path, but are listed so sys.builtin_module_names is complete.
+ */
+#include "objects/module.h"
+
+extern const KrModuleDef kr_builtins_module_def;
+
+const KrBuiltinModule kr_builtin_modules[] = {
+    {"builtins", &kr_builtins_module_def},
+    {"sys", NULL},
+    {NULL, NULL},
+};

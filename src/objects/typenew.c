@@ -1,0 +1,613 @@
+/*
+ * typenew.c — creating classes: type(name, bases, dict), the metaclass and
+ * layout rules, __slots__, the C3 method resolution order, and the life cycle
+ * of instances of classes (allocation, deallocation, GC traversal).
+ *
+ * Layout: a class's instances have the layout of its "solid base" (the most
+ * derived base that adds C fields) plus one word per __slots__ member.  Unless
+ * __slots__ says otherwise, they also carry a KrInstAttrs pre-header
+ * (KR_TPFLAGS_MANAGED_ATTRS) for their attributes.
+ */
+#include <string.h>
+
+#include "objects/abstract.h"
+#include "objects/descr.h"
+#include "objects/dict.h"
+#include "objects/func.h"
+#include "objects/list.h"
+#include "objects/set.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/type.h"
+#include "objects/typeslots.h"
+#include "vm/eval.h"
+
+// ---------------------------------------------------------------------------
+// C3 linearisation
+
+static int tail_contains(KrObject *list, KrSsize start, KrObject *o) {
+    for (KrSsize i = start; i < KR_LIST_SIZE(list); i++)
+        if (KR_LIST_GET(list, i) == o) return 1;
+    return 0;
+}
+
+static void set_mro_error(KrThreadState *ts, KrObject **seqs, KrSsize *pos, KrSsize n) {
+    KrStrBuilder sb;
+    krSB_init(&sb);
+    KrObject *seen = krSet_new(ts, NULL);
+    bool first = true;
+    for (KrSsize i = 0; i < n && seen; i++) {
+        if (pos[i] >= KR_LIST_SIZE(seqs[i])) continue;
+        KrObject *t = KR_LIST_GET(seqs[i], pos[i]);
+        int c = krSet_contains(ts, seen, t);
+        if (c != 0) continue;
+        krSet_add(ts, seen, t);
+        if (!first) krSB_append_cstr(ts, &sb, ", ");
+        krSB_append_cstr(ts, &sb, krType_name((KrTypeObject *)t));
+        first = false;
+    }
+    kr_xdecref(seen);
+    KrObject *names = krSB_finish(ts, &sb);
+    if (!names) return;
+    krErr_format(ts, &KrExc_TypeError,
+                 "Cannot create a consistent method resolution order (MRO) for bases %U", names);
+    kr_decref(names);
+}
+
+static KrObject *c3_mro(KrThreadState *ts, KrTypeObject *type) {
+    KrObject *bases = type->tp_bases;
+    KrSsize nb = KR_TUPLE_SIZE(bases);
+    // Fast path: single inheritance.
+    if (nb == 1) {
+        KrObject *bmro = ((KrTypeObject *)KR_TUPLE_GET(bases, 0))->tp_mro;
+        KrObject *mro = krTuple_new(ts, KR_TUPLE_SIZE(bmro) + 1);
+        if (!mro) return NULL;
+        KR_TUPLE_SET(mro, 0, kr_newref((KrObject *)type));
+        for (KrSsize i = 0; i < KR_TUPLE_SIZE(bmro); i++) KR_TUPLE_SET(mro, i + 1, kr_newref(KR_TUPLE_GET(bmro, i)));
+        return mro;
+    }
+    for (KrSsize i = 0; i < nb; i++) {
+        for (KrSsize j = i + 1; j < nb; j++) {
+            if (KR_TUPLE_GET(bases, i) == KR_TUPLE_GET(bases, j))
+                return krErr_format(ts, &KrExc_TypeError, "duplicate base class %s",
+                                    krType_name((KrTypeObject *)KR_TUPLE_GET(bases, i)));
+        }
+    }
+    KrSsize n = nb + 1;
+    KrObject **seqs = krMem_calloc((size_t)n, sizeof(KrObject *));
+    KrSsize *pos = krMem_calloc((size_t)n, sizeof(KrSsize));
+    KrObject *result = krList_new(ts, 0);
+    if (!seqs || !pos || !result) {
+        krMem_free(seqs);
+        krMem_free(pos);
+        kr_xdecref(result);
+        return krErr_no_memory(ts);
+    }
+    KrObject *mro = NULL;
+    for (KrSsize i = 0; i < nb; i++) {
+        seqs[i] = krSeq_list(ts, ((KrTypeObject *)KR_TUPLE_GET(bases, i))->tp_mro);
+        if (!seqs[i]) goto done;
+    }
+    if (!(seqs[nb] = krSeq_list(ts, bases))) goto done;
+    if (krList_append(ts, result, (KrObject *)type) < 0) goto done;
+    for (;;) {
+        bool empty = true, found = false;
+        for (KrSsize i = 0; i < n; i++) {
+            if (pos[i] >= KR_LIST_SIZE(seqs[i])) continue;
+            empty = false;
+            KrObject *cand = KR_LIST_GET(seqs[i], pos[i]);
+            bool in_tail = false;
+            for (KrSsize j = 0; j < n && !in_tail; j++) in_tail = tail_contains(seqs[j], pos[j] + 1, cand);
+            if (in_tail) continue;
+            if (krList_append(ts, result, cand) < 0) goto done;
+            for (KrSsize j = 0; j < n; j++)
+                if (pos[j] < KR_LIST_SIZE(seqs[j]) && KR_LIST_GET(seqs[j], pos[j]) == cand) pos[j]++;
+            found = true;
+            break;
+        }
+        if (empty) break;
+        if (!found) {
+            set_mro_error(ts, seqs, pos, n);
+            goto done;
+        }
+    }
+    mro = krList_as_tuple(ts, result);
+done:
+    for (KrSsize i = 0; i < n; i++) kr_xdecref(seqs[i]);
+    krMem_free(seqs);
+    krMem_free(pos);
+    kr_decref(result);
+    return mro;
+}
+
+KrObject *krType_compute_mro(KrThreadState *ts, KrTypeObject *type) {
+    KrTypeObject *meta = KR_TYPE((KrObject *)type);
+    if (meta != &KrType_Type) {
+        KrObject *mro_meth = krType_lookup(meta, KR_ID(mro));
+        KrObject *base_meth = krType_lookup(&KrType_Type, KR_ID(mro));
+        if (mro_meth && mro_meth != base_meth) {
+            KrObject *r = krObj_call_bound(ts, mro_meth, (KrObject *)type, NULL, 0, NULL);
+            if (!r) return NULL;
+            KrObject *t = krSeq_tuple(ts, r);
+            kr_decref(r);
+            if (!t) return NULL;
+            for (KrSsize i = 0; i < KR_TUPLE_SIZE(t); i++) {
+                if (!kr_type_check(KR_TUPLE_GET(t, i), &KrType_Type)) {
+                    krErr_format(ts, &KrExc_TypeError, "mro() returned a non-class ('%T')", KR_TUPLE_GET(t, i));
+                    kr_decref(t);
+                    return NULL;
+                }
+            }
+            return t;
+        }
+    }
+    return c3_mro(ts, type);
+}
+
+// ---------------------------------------------------------------------------
+// Metaclass and layout
+
+KrTypeObject *krType_calculate_metaclass(KrThreadState *ts, KrTypeObject *meta, KrObject *bases) {
+    KrTypeObject *winner = meta;
+    for (KrSsize i = 0; i < KR_TUPLE_SIZE(bases); i++) {
+        KrTypeObject *t = KR_TYPE(KR_TUPLE_GET(bases, i));
+        if (krType_is_subtype(winner, t)) continue;
+        if (krType_is_subtype(t, winner)) {
+            winner = t;
+            continue;
+        }
+        krErr_set_string(ts, &KrExc_TypeError,
+                         "metaclass conflict: the metaclass of a derived class must be a (non-strict) "
+                         "subclass of the metaclasses of all its bases");
+        return NULL;
+    }
+    return winner;
+}
+
+static bool extra_ivars(KrTypeObject *type, KrTypeObject *base) {
+    return type->tp_basicsize != base->tp_basicsize || type->tp_itemsize != base->tp_itemsize;
+}
+
+static KrTypeObject *solid_base(KrTypeObject *type) {
+    KrTypeObject *base = type->tp_base ? solid_base(type->tp_base) : &KrBaseObject_Type;
+    return extra_ivars(type, base) ? type : base;
+}
+
+static KrTypeObject *best_base(KrThreadState *ts, KrObject *bases) {
+    KrTypeObject *base = NULL, *winner = NULL;
+    for (KrSsize i = 0; i < KR_TUPLE_SIZE(bases); i++) {
+        KrObject *b = KR_TUPLE_GET(bases, i);
+        if (!kr_type_check(b, &KrType_Type)) {
+            krErr_set_string(ts, &KrExc_TypeError, "bases must be types");
+            return NULL;
+        }
+        KrTypeObject *bt = (KrTypeObject *)b;
+        if (!(bt->tp_flags & KR_TPFLAGS_BASETYPE)) {
+            krErr_format(ts, &KrExc_TypeError, "type '%s' is not an acceptable base type", krType_name(bt));
+            return NULL;
+        }
+        KrTypeObject *cand = solid_base(bt);
+        if (!winner) {
+            winner = cand;
+            base = bt;
+        } else if (krType_is_subtype(winner, cand)) {
+        } else if (krType_is_subtype(cand, winner)) {
+            winner = cand;
+            base = bt;
+        } else {
+            krErr_set_string(ts, &KrExc_TypeError, "multiple bases have instance lay-out conflict");
+            return NULL;
+        }
+    }
+    return base;
+}
+
+// ---------------------------------------------------------------------------
+// Instances of classes
+
+static KrTypeObject *static_base(KrTypeObject *type) {
+    while (type->tp_flags & KR_TPFLAGS_HEAPTYPE) type = type->tp_base;
+    return type;
+}
+
+// Clears the __slots__ members a class and its Python-defined bases added.
+static void clear_slots(KrObject *self) {
+    for (KrTypeObject *t = KR_TYPE(self); t->tp_flags & KR_TPFLAGS_HEAPTYPE; t = t->tp_base) {
+        for (const KrMemberDef *m = t->tp_members; m && m->name; m++) {
+            KrObject **slot = (KrObject **)((char *)self + m->offset);
+            KR_CLEAR(*slot);
+        }
+    }
+}
+
+static void subtype_dealloc(KrObject *self) {
+    KrTypeObject *type = self->ob_type;
+    if (type->tp_flags & KR_TPFLAGS_HAVE_GC) krGC_untrack(self);
+    if (type->tp_finalize && !krGC_is_finalized(self)) {
+        // PEP 442: run __del__ once; it may resurrect the object.
+        KrThreadState *ts = krThread_current();
+        self->ob_refcnt = 1;
+        krGC_set_finalized(self);
+        type->tp_finalize(ts, self);
+        if (--self->ob_refcnt != 0) {
+            if (type->tp_flags & KR_TPFLAGS_HAVE_GC) krGC_track(self);
+            return;
+        }
+    }
+    // Long chains of instances (linked lists) must not recurse without bound.
+    if (!krTrash_begin(self)) return;
+    if (type->tp_flags & KR_TPFLAGS_MANAGED_ATTRS) krAttrs_clear(self);
+    clear_slots(self);
+    // The built-in base frees the object (krObj_free looks at the real type
+    // to find the allocation, and drops the class reference).
+    static_base(type)->tp_dealloc(self);
+    krTrash_end();
+}
+
+static int subtype_traverse(KrObject *self, KrVisitProc visit, void *arg) {
+    KrTypeObject *type = KR_TYPE(self);
+    KR_VISIT((KrObject *)type);
+    if (type->tp_flags & KR_TPFLAGS_MANAGED_ATTRS) {
+        int r = krAttrs_traverse(self, visit, arg);
+        if (r) return r;
+    }
+    for (KrTypeObject *t = type; t->tp_flags & KR_TPFLAGS_HEAPTYPE; t = t->tp_base) {
+        for (const KrMemberDef *m = t->tp_members; m && m->name; m++) KR_VISIT(*(KrObject **)((char *)self + m->offset));
+    }
+    KrTypeObject *base = static_base(type);
+    if (base->tp_traverse) return base->tp_traverse(self, visit, arg);
+    return 0;
+}
+
+static int subtype_clear(KrObject *self) {
+    KrTypeObject *type = KR_TYPE(self);
+    if (type->tp_flags & KR_TPFLAGS_MANAGED_ATTRS) krAttrs_clear(self);
+    clear_slots(self);
+    KrTypeObject *base = static_base(type);
+    if (base->tp_clear) return base->tp_clear(self);
+    return 0;
+}
+
+KrObject *krType_generic_alloc(KrThreadState *ts, KrTypeObject *type, KrSsize nitems) {
+    KrObject *o = krObj_alloc(ts, type, nitems);
+    if (!o) return NULL;
+    if (type->tp_flags & KR_TPFLAGS_HAVE_GC) krGC_track(o);
+    return o;
+}
+
+// ---------------------------------------------------------------------------
+// __slots__
+
+static KrObject *mangle(KrThreadState *ts, KrObject *classname, KrObject *name) {
+    const char *n = krStr_utf8(name);
+    KrSsize len = krStr_size(name);
+    if (len < 2 || n[0] != '_' || n[1] != '_' || (n[len - 1] == '_' && n[len - 2] == '_') || strchr(n, '.'))
+        return kr_newref(name);
+    const char *c = krStr_utf8(classname);
+    while (*c == '_') c++;
+    if (!*c) return kr_newref(name);
+    return krStr_from_format(ts, "_%s%U", c, name);
+}
+
+typedef struct {
+    KrObject *names;      // tuple of the slot names to create members for (mangled)
+    bool add_dict, add_weak;
+} SlotsInfo;
+
+static int parse_slots(KrThreadState *ts, KrObject *slots, KrObject *name, KrObject *dict, KrTypeObject *base,
+                       SlotsInfo *info) {
+    KrObject *seq = krStr_check(slots) ? krTuple_pack(ts, 1, slots) : krSeq_tuple(ts, slots);
+    if (!seq) return -1;
+    KrObject *list = krList_new(ts, 0);
+    if (!list) goto fail;
+    for (KrSsize i = 0; i < KR_TUPLE_SIZE(seq); i++) {
+        KrObject *s = KR_TUPLE_GET(seq, i);
+        if (!krStr_check(s)) {
+            krErr_format(ts, &KrExc_TypeError, "__slots__ items must be strings, not '%T'", s);
+            goto fail;
+        }
+        if (!krStr_is_identifier(s)) {
+            krErr_set_string(ts, &KrExc_TypeError, "__slots__ must be identifiers");
+            goto fail;
+        }
+        if (krStr_eq_cstr(s, "__dict__")) {
+            if (info->add_dict || base->tp_dictoffset || (base->tp_flags & KR_TPFLAGS_MANAGED_ATTRS)) {
+                krErr_set_string(ts, &KrExc_TypeError, "__dict__ slot disallowed: we already got one");
+                goto fail;
+            }
+            info->add_dict = true;
+            continue;
+        }
+        if (krStr_eq_cstr(s, "__weakref__")) {
+            if (info->add_weak || base->tp_weaklistoffset) {
+                krErr_set_string(ts, &KrExc_TypeError, "__weakref__ slot disallowed: either we already got one, "
+                                                       "or __itemsize__ != 0");
+                goto fail;
+            }
+            info->add_weak = true;
+            continue;
+        }
+        KrObject *m = mangle(ts, name, s);
+        if (!m) goto fail;
+        krStr_intern_inplace(ts, &m);
+        if (krDict_get_str(dict, m)) {
+            krErr_format(ts, &KrExc_ValueError, "%R in __slots__ conflicts with class variable", s);
+            kr_decref(m);
+            goto fail;
+        }
+        int r = krList_append(ts, list, m);
+        kr_decref(m);
+        if (r < 0) goto fail;
+    }
+    if (KR_LIST_SIZE(list) > 0 && base->tp_itemsize) {
+        krErr_format(ts, &KrExc_TypeError, "nonempty __slots__ not supported for subtype of '%s'", base->tp_name);
+        goto fail;
+    }
+    info->names = krList_as_tuple(ts, list);
+    kr_decref(list);
+    kr_decref(seq);
+    return info->names ? 0 : -1;
+fail:
+    kr_xdecref(list);
+    kr_decref(seq);
+    return -1;
+}
+
+// Creates the member table and descriptors for the slots.  0 or -1.
+static int add_slot_members(KrThreadState *ts, KrTypeObject *type, KrObject *names) {
+    KrSsize n = KR_TUPLE_SIZE(names);
+    if (n == 0) return 0;
+    KrMemberDef *members = krMem_calloc((size_t)n + 1, sizeof(KrMemberDef));
+    if (!members) return krErr_no_memory(ts), -1;
+    KrSsize off = type->tp_base->tp_basicsize;
+    for (KrSsize i = 0; i < n; i++) {
+        members[i].name = krStr_utf8(KR_TUPLE_GET(names, i));  // interned: immortal
+        members[i].type = KR_MEMBER_OBJECT_EX;
+        members[i].offset = off + i * (KrSsize)sizeof(KrObject *);
+    }
+    type->tp_members = members;
+    type->tp_basicsize = off + n * (KrSsize)sizeof(KrObject *);
+    ((KrHeapTypeObject *)type)->ht_nslots = n;
+    for (KrSsize i = 0; i < n; i++) {
+        KrObject *d = krDescr_new_member(ts, type, &members[i]);
+        if (!d || krDict_set_steal(ts, type->tp_dict, KR_TUPLE_GET(names, i), d) < 0) return -1;
+    }
+    return 0;
+}
+
+// ---------------------------------------------------------------------------
+// type.__new__
+
+static int wrap_special_methods(KrThreadState *ts, KrObject *dict) {
+    KrObject *f = krDict_get_str(dict, KR_ID(__new__));
+    if (f && krFunction_check(f)) {
+        KrObject *sm = krStaticMethod_new(ts, f);
+        if (!sm || krDict_set_steal(ts, dict, KR_ID(__new__), sm) < 0) return -1;
+    }
+    KrObject *names[2] = {KR_ID(__init_subclass__), KR_ID(__class_getitem__)};
+    for (int i = 0; i < 2; i++) {
+        f = krDict_get_str(dict, names[i]);
+        if (f && krFunction_check(f)) {
+            KrObject *cm = krClassMethod_new(ts, f);
+            if (!cm || krDict_set_steal(ts, dict, names[i], cm) < 0) return -1;
+        }
+    }
+    return 0;
+}
+
+static int set_module_and_doc(KrThreadState *ts, KrObject *dict) {
+    if (!krDict_get_str(dict, KR_ID(__module__))) {
+        KrObject *globals = krEval_get_globals(ts);
+        KrObject *modname = globals ? krDict_get_str(globals, KR_ID(__name__)) : NULL;
+        if (modname && krDict_set(ts, dict, KR_ID(__module__), modname) < 0) return -1;
+    }
+    if (!krDict_get_str(dict, KR_ID(__doc__)) && krDict_set(ts, dict, KR_ID(__doc__), KR_NONE) < 0) return -1;
+    if (krDict_get_str(dict, KR_ID(__eq__)) && !krDict_get_str(dict, KR_ID(__hash__)) &&
+        krDict_set(ts, dict, KR_ID(__hash__), KR_NONE) < 0)
+        return -1;
+    return 0;
+}
+
+static int call_set_names(KrThreadState *ts, KrTypeObject *type) {
+    KrObject *items = krDict_items(ts, type->tp_dict);
+    if (!items) return -1;
+    for (KrSsize i = 0; i < KR_LIST_SIZE(items); i++) {
+        KrObject *pair = KR_LIST_GET(items, i);
+        KrObject *key = KR_TUPLE_GET(pair, 0), *value = KR_TUPLE_GET(pair, 1);
+        KrObject *set_name = krType_lookup(KR_TYPE(value), KR_ID(__set_name__));
+        if (!set_name) continue;
+        KrObject *args[2] = {(KrObject *)type, key};
+        KrObject *r = krObj_call_bound(ts, set_name, value, args, 2, NULL);
+        if (!r) {
+            kr_decref(items);
+            return -1;
+        }
+        kr_decref(r);
+    }
+    kr_decref(items);
+    return 0;
+}
+
+static int call_init_subclass(KrThreadState *ts, KrTypeObject *type, KrObject *const *kwvalues, KrObject *kwnames) {
+    // super(type, type).__init_subclass__(**kwargs): search the MRO after type.
+    KrObject *mro = type->tp_mro;
+    KrObject *func = NULL;
+    for (KrSsize i = 1; i < KR_TUPLE_SIZE(mro) && !func; i++)
+        func = krDict_get_str(((KrTypeObject *)KR_TUPLE_GET(mro, i))->tp_dict, KR_ID(__init_subclass__));
+    if (!func) return 0;
+    KrDescrGetFunc get = KR_TYPE(func)->tp_descr_get;
+    KrObject *bound = get ? get(ts, func, NULL, (KrObject *)type) : kr_newref(func);
+    if (!bound) return -1;
+    KrObject *r = krObj_vectorcall(ts, bound, kwvalues, 0, kwnames);
+    kr_decref(bound);
+    if (!r) return -1;
+    kr_decref(r);
+    return 0;
+}
+
+static int set_class_cell(KrThreadState *ts, KrTypeObject *type) {
+    KrObject *cell = krDict_get_str(type->tp_dict, KR_ID(__classcell__));
+    if (!cell) return 0;
+    if (!krCell_check(cell)) {
+        krErr_format(ts, &KrExc_TypeError, "__classcell__ must be a nonlocal cell, not %T", cell);
+        return -1;
+    }
+    kr_setref(&((KrCellObject *)cell)->ref, kr_newref((KrObject *)type));
+    return krDict_del(ts, type->tp_dict, KR_ID(__classcell__));
+}
+
+static KrObject *type_new_impl(KrThreadState *ts, KrTypeObject *meta, KrObject *name, KrObject *bases,
+                               KrObject *orig_dict, KrObject *const *kwvalues, KrObject *kwnames) {
+    if (KR_TUPLE_SIZE(bases) == 0) {
+        bases = krTuple_pack(ts, 1, (KrObject *)&KrBaseObject_Type);
+    } else {
+        kr_incref(bases);
+    }
+    if (!bases) return NULL;
+    KrHeapTypeObject *ht = NULL;
+    KrObject *dict = NULL;
+    SlotsInfo slots = {NULL, false, false};
+    KrTypeObject *base = best_base(ts, bases);
+    if (!base || !(dict = krDict_copy(ts, orig_dict))) goto fail;
+    if (set_module_and_doc(ts, dict) < 0 || wrap_special_methods(ts, dict) < 0) goto fail;
+
+    KrObject *qualname = krDict_get_str(dict, KR_ID(__qualname__));
+    if (qualname && !krStr_check(qualname)) {
+        krErr_format(ts, &KrExc_TypeError, "type __qualname__ must be a str, not %T", qualname);
+        goto fail;
+    }
+    KrObject *slots_decl = krDict_get_str(dict, KR_ID(__slots__));
+    if (slots_decl && parse_slots(ts, slots_decl, name, dict, base, &slots) < 0) goto fail;
+
+    ht = (KrHeapTypeObject *)krObj_alloc(ts, meta, 0);
+    if (!ht) goto fail;
+    KrTypeObject *type = &ht->type;
+    ht->ht_name = kr_newref(name);
+    krStr_intern_inplace(ts, &ht->ht_name);
+    ht->ht_qualname = kr_newref(qualname ? qualname : name);
+    if (qualname && krDict_del(ts, dict, KR_ID(__qualname__)) < 0) goto fail;
+    type->tp_name = krStr_utf8(ht->ht_name);
+    type->tp_flags = KR_TPFLAGS_HEAPTYPE | KR_TPFLAGS_BASETYPE | KR_TPFLAGS_HAVE_GC;
+    bool base_has_dict = base->tp_dictoffset || (base->tp_flags & KR_TPFLAGS_MANAGED_ATTRS);
+    if (!base_has_dict && (!slots_decl || slots.add_dict)) type->tp_flags |= KR_TPFLAGS_MANAGED_ATTRS;
+    type->tp_base = (KrTypeObject *)kr_newref((KrObject *)base);
+    type->tp_bases = bases;
+    bases = NULL;
+    type->tp_dict = dict;
+    dict = NULL;
+    type->tp_basicsize = base->tp_basicsize;
+    type->tp_itemsize = base->tp_itemsize;
+    type->tp_dealloc = subtype_dealloc;
+    type->tp_traverse = subtype_traverse;
+    type->tp_clear = subtype_clear;
+    type->tp_dictoffset = base->tp_dictoffset;
+    type->tp_weaklistoffset = base->tp_weaklistoffset;
+    if (slots.names && add_slot_members(ts, type, slots.names) < 0) goto fail_type;
+    if ((type->tp_flags & KR_TPFLAGS_MANAGED_ATTRS) && !base_has_dict &&
+        !krDict_get_str(type->tp_dict, KR_ID(__dict__))) {
+        KrObject *d = krDescr_new_getset(ts, type, &kr_managed_dict_getset);
+        if (!d || krDict_set_steal(ts, type->tp_dict, KR_ID(__dict__), d) < 0) goto fail_type;
+    }
+    // The GC header of classes (instances of `type`) is already in place;
+    // track the class once it is consistent.
+    if (!(type->tp_mro = krType_compute_mro(ts, type))) goto fail_type;
+    for (KrSsize i = 1; i < KR_TUPLE_SIZE(type->tp_mro); i++) {
+        KrTypeObject *b = (KrTypeObject *)KR_TUPLE_GET(type->tp_mro, i);
+        krTypeSlots_inherit(type, b);
+        const uint32_t inherited = KR_TPFLAGS_INT_SUBCLASS | KR_TPFLAGS_LIST_SUBCLASS | KR_TPFLAGS_TUPLE_SUBCLASS |
+                                   KR_TPFLAGS_BYTES_SUBCLASS | KR_TPFLAGS_STR_SUBCLASS | KR_TPFLAGS_DICT_SUBCLASS |
+                                   KR_TPFLAGS_BASE_EXC_SUBCLASS | KR_TPFLAGS_TYPE_SUBCLASS;
+        type->tp_flags |= b->tp_flags & inherited;
+    }
+    if (base->tp_flags & (KR_TPFLAGS_SEQUENCE | KR_TPFLAGS_MAPPING))
+        type->tp_flags |= base->tp_flags & (KR_TPFLAGS_SEQUENCE | KR_TPFLAGS_MAPPING);
+    type->tp_new = base->tp_new;
+    type->tp_init = base->tp_init;
+    if (krTypeSlots_fixup(ts, type) < 0) goto fail_type;
+    if (!type->tp_finalize) type->tp_flags &= ~KR_TPFLAGS_HAS_FINALIZER;
+    else type->tp_flags |= KR_TPFLAGS_HAS_FINALIZER;
+    for (KrSsize i = 0; i < KR_TUPLE_SIZE(type->tp_bases); i++) {
+        if (krType_add_subclass((KrTypeObject *)KR_TUPLE_GET(type->tp_bases, i), type) < 0) {
+            krErr_no_memory(ts);
+            goto fail_type;
+        }
+    }
+    if (krDict_get_str(type->tp_dict, KR_ID(__abstractmethods__))) type->tp_flags |= KR_TPFLAGS_ABSTRACT;
+    type->tp_flags |= KR_TPFLAGS_READY;
+    krGC_track((KrObject *)type);
+    kr_xdecref(slots.names);
+    if (set_class_cell(ts, type) < 0 || call_set_names(ts, type) < 0 ||
+        call_init_subclass(ts, type, kwvalues, kwnames) < 0) {
+        kr_decref((KrObject *)type);
+        return NULL;
+    }
+    return (KrObject *)type;
+
+fail_type:
+    kr_xdecref(slots.names);
+    kr_decref((KrObject *)ht);
+    return NULL;
+fail:
+    kr_xdecref(slots.names);
+    kr_xdecref(bases);
+    kr_xdecref(dict);
+    kr_xdecref((KrObject *)ht);
+    return NULL;
+}
+
+KrObject *krType_tp_new(KrThreadState *ts, KrTypeObject *meta, KrObject *const *args, KrSsize nargs,
+                        KrObject *kwnames) {
+    KrSsize nkw = kwnames ? KR_TUPLE_SIZE(kwnames) : 0;
+    if (meta == &KrType_Type && nargs == 1 && nkw == 0) return kr_newref((KrObject *)KR_TYPE(args[0]));
+    if (nargs != 3) {
+        krErr_set_string(ts, &KrExc_TypeError, "type() takes 1 or 3 arguments");
+        return NULL;
+    }
+    KrObject *name = args[0], *bases = args[1], *dict = args[2];
+    if (!krStr_check(name))
+        return krErr_format(ts, &KrExc_TypeError, "type.__new__() argument 1 must be str, not %T", name);
+    if (!krTuple_check(bases))
+        return krErr_format(ts, &KrExc_TypeError, "type.__new__() argument 2 must be tuple, not %T", bases);
+    if (!krDict_check(dict))
+        return krErr_format(ts, &KrExc_TypeError, "type.__new__() argument 3 must be dict, not %T", dict);
+    KrTypeObject *winner = krType_calculate_metaclass(ts, meta, bases);
+    if (!winner) return NULL;
+    if (winner != meta && winner->tp_new != krType_tp_new) return winner->tp_new(ts, winner, args, nargs, kwnames);
+    return type_new_impl(ts, winner, name, bases, dict, args + 3, kwnames);
+}
+
+int krType_tp_init(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs, KrObject *kwnames) {
+    KrSsize nkw = kwnames ? KR_TUPLE_SIZE(kwnames) : 0;
+    if (nargs == 1 && nkw != 0) {
+        krErr_set_string(ts, &KrExc_TypeError, "type.__init__() takes no keyword arguments");
+        return -1;
+    }
+    if (nargs != 1 && nargs != 3) {
+        krErr_set_string(ts, &KrExc_TypeError, "type.__init__() takes 1 or 3 arguments");
+        return -1;
+    }
+    return 0;
+}
+
+void krType_dealloc(KrObject *self) {
+    KrTypeObject *type = (KrTypeObject *)self;
+    if (!(type->tp_flags & KR_TPFLAGS_HEAPTYPE)) kr_fatal("deallocating a static type");
+    KrHeapTypeObject *ht = (KrHeapTypeObject *)type;
+    krGC_untrack(self);
+    krType_modified(type);
+    if (type->tp_bases)
+        for (KrSsize i = 0; i < KR_TUPLE_SIZE(type->tp_bases); i++)
+            krType_remove_subclass((KrTypeObject *)KR_TUPLE_GET(type->tp_bases, i), type);
+    kr_xdecref(type->tp_dict);
+    kr_xdecref(type->tp_bases);
+    kr_xdecref(type->tp_mro);
+    kr_xdecref((KrObject *)type->tp_base);
+    kr_xdecref(ht->ht_name);
+    kr_xdecref(ht->ht_qualname);
+    kr_xdecref(ht->ht_module);
+    krShape_free_tree(ht->ht_root_shape);
+    krMem_free((void *)type->tp_members);
+    krMem_free((void *)type->tp_getset);
+    krMem_free(type->tp_subclasses_list);
+    krObj_free(self);
+}

@@ -1,0 +1,32 @@
+# list method error messages
+def err(f):
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+a = [1, 2, 3]
+err(lambda: [].pop())
+err(lambda: a.pop(5))
+err(lambda: a.pop(-4))
+err(lambda: a.remove(9))
+err(lambda: a.index(9))
+err(lambda: a.index("x"))
+err(lambda: a.index(1, 1))
+err(lambda: a.insert(1))
+err(lambda: a.insert("a", 1))
+err(lambda: a.append())
+err(lambda: a.append(1, 2))
+err(lambda: a.extend(5))
+err(lambda: a.pop("x"))
+err(lambda: a.sort(1))
+err(lambda: a.sort(foo=1))
+err(lambda: a.count())
+err(lambda: a + (1,))
+err(lambda: a + 1)
+err(lambda: a * 1.0)
+err(lambda: a * [])
+err(lambda: [] < 1)
+err(lambda: [1] < ["a"])
+err(lambda: hash([]))
+err(lambda: a.index(1, "a"))
+print(a)

@@ -1,0 +1,3 @@
+from .square import Square
+from . import circle
+VERSION = "1.0"

@@ -1,0 +1,3 @@
+# Arguments after the script name reach sys.argv.
+import sys
+print(sys.argv[1:])
