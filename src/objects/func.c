@@ -142,13 +142,7 @@ static KrObject *func_getattro(KrThreadState *ts, KrObject *self, KrObject *name
         return res;
     }
     if (descr != NULL) return kr_newref(descr);
-    krErr_format(ts, &KrExc_AttributeError, "'function' object has no attribute '%U'", name);
-    KrObject *exc = krErr_peek(ts);
-    if (exc != NULL && KR_TYPE(exc) == &KrExc_AttributeError) {
-        KrAttributeErrorObject *ae = (KrAttributeErrorObject *)exc;
-        kr_setref(&ae->obj, kr_newref(self));
-        kr_setref(&ae->name, kr_newref(name));
-    }
+    krErr_set_attribute_error(ts, self, name);
     return NULL;
 }
 

@@ -180,15 +180,15 @@ void krSB_discard(KrStrBuilder *sb);
 // "__init__".  The list is identifiers.def.
 
 typedef struct KrIdentifiers {
-#define KR_IDENT(name) KrObject *id_##name;
-#define KR_IDENT_STR(name, text) KrObject *id_##name;
+#define KR_IDENT(name) KrObject *name;
+#define KR_IDENT_STR(name, text) KrObject *name;
 #include "objects/identifiers.def"
 #undef KR_IDENT
 #undef KR_IDENT_STR
 } KrIdentifiers;
 
 extern KrIdentifiers kr_ids;
-#define KR_ID(name) (kr_ids.id_##name)
+#define KR_ID(name) (kr_ids.name)
 
 // Interns every identifier of identifiers.def.  0 or -1.
 int krStr_init_identifiers(KrThreadState *ts);

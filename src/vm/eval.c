@@ -1402,7 +1402,7 @@ dispatch_switch:
 
         TARGET(PREP_RERAISE_STAR) {
             KrObject *excs = PEEK(1), *orig = PEEK(2);
-            KrObject *res = krEval_prep_reraise_star(ts, orig, excs);
+            KrObject *res = krExcGroup_prep_reraise_star(ts, orig, excs);
             if (res == NULL) goto error;
             sp--;
             kr_decref(excs);
@@ -1555,7 +1555,6 @@ dispatch_switch:
 error:
     // A C function may have failed without saying why.
     if (!krErr_occurred(ts)) krErr_set_string(ts, &KrExc_SystemError, "error return without exception set");
-    krEval_chain_fresh_error(ts);
 error_thrown:
     krTraceback_add(ts, krErr_peek(ts), frame, krFrame_lasti(frame));
 exception_unwind: {
@@ -1672,10 +1671,10 @@ KrObject *krEval_code(KrThreadState *ts, KrObject *code, KrObject *globals, KrOb
     return krEval_frame(ts, f);
 }
 
-KrObject *krEval_call_with_locals(KrThreadState *ts, KrObject *func, KrObject *locals) {
+KrObject *krEval_class_body(KrThreadState *ts, KrObject *func, KrObject *ns) {
     KrFrame *f = krCall_push_frame(ts, (KrFunctionObject *)func, NULL, 0, NULL);
     if (f == NULL) return NULL;
-    f->locals = kr_newref(locals);
+    f->locals = kr_newref(ns);
     return krEval_frame(ts, f);
 }
 

@@ -36,22 +36,6 @@ KrObject *krEval_get_globals(KrThreadState *ts);
 KrObject *krEval_get_builtins(KrThreadState *ts);
 KrObject *krEval_get_locals(KrThreadState *ts);
 
-// Runs the body of a class statement: the function `func` (no parameters,
-// maybe a closure) with `locals` as its namespace (for __build_class__).  New
-// reference.
-KrObject *krEval_call_with_locals(KrThreadState *ts, KrObject *func, KrObject *locals);
-
-// sys.setrecursionlimit(limit): sets interp->recursion_limit and moves every
-// thread's remaining depth along.  0, or -1 with ValueError ("recursion limit
-// must be greater or equal than 1") or RecursionError ("cannot set the
-// recursion limit to N at the recursion depth M: the limit is too low").
-int krEval_set_recursion_limit(KrThreadState *ts, int limit);
-
-// Installs the process's SIGINT handler: it records the signal in the main
-// interpreter and sets the eval-breaker bit; the next check raises
-// KeyboardInterrupt.  Call once at start-up.  0, or -1 with OSError.
-int krEval_install_signal_handlers(KrThreadState *ts);
-
 // Handles the eval-breaker bits: signals (KeyboardInterrupt), async
 // exceptions, GIL drop requests.  0 or -1.
 int krEval_handle_breaker(KrThreadState *ts);

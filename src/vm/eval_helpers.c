@@ -25,21 +25,13 @@
 #include "objects/type.h"
 #include "runtime/error.h"
 #include "runtime/import.h"
+#include "runtime/runtime.h"
 #include "runtime/state.h"
 #include "vm/eval.h"
 #include "vm/eval_internal.h"
 
 // ---------------------------------------------------------------------------
 // Exceptions: raise, chaining, NameError and friends
-
-// The exception being handled, looking through generator entries that handle
-// nothing (CPython's "topmost exception").  Borrowed or NULL.
-static KrObject *topmost_handled(KrThreadState *ts) {
-    for (KrExcInfo *info = ts->exc_info; info != NULL; info = info->previous) {
-        if (info->exc_value != NULL && info->exc_value != KR_NONE) return info->exc_value;
-    }
-    return NULL;
-}
 
 void krEval_set_context(KrThreadState *ts, KrObject *value, KrObject *handled) {
     if (handled == NULL || handled == KR_NONE || handled == value || !krExc_check(handled)) return;
@@ -60,23 +52,10 @@ void krEval_set_context(KrThreadState *ts, KrObject *value, KrObject *handled) {
     krExc_set_context(value, kr_newref(handled));
 }
 
-// Implicit chaining, as raising does it.
-static void chain_context(KrThreadState *ts, KrObject *value) {
-    krEval_set_context(ts, value, topmost_handled(ts));
-}
-
-void krEval_chain_fresh_error(KrThreadState *ts) {
-    KrObject *exc = krErr_peek(ts);
-    if (exc == NULL || !krExc_check(exc)) return;
-    // Only an exception that just came out of C code and was never chained.
-    if (krExc_traceback(exc) != NULL || krExc_context(exc) != NULL) return;
-    chain_context(ts, exc);
-}
-
 int krEval_do_raise(KrThreadState *ts, KrObject *exc, KrObject *cause) {
     if (exc == NULL) {
         // Bare `raise`: re-raise the handled exception with its traceback.
-        KrObject *handled = topmost_handled(ts);
+        KrObject *handled = krErr_get_handled(ts);
         if (handled == NULL) {
             krErr_set_string(ts, &KrExc_RuntimeError, "No active exception to reraise");
             return 0;
@@ -123,8 +102,7 @@ int krEval_do_raise(KrThreadState *ts, KrObject *exc, KrObject *cause) {
         krExc_set_cause(value, fixed);
         ((KrBaseExceptionObject *)value)->suppress_context = true;
     }
-    chain_context(ts, value);
-    krErr_set_exc(ts, value);
+    krErr_set_exc(ts, value);   // chains the handled exception as __context__
     return 0;
 fail:
     kr_decref(exc);
@@ -591,7 +569,7 @@ static void on_signal(int sig) {
     __atomic_fetch_or(&interp->eval_breaker, (uint32_t)KR_BREAK_SIGNALS, __ATOMIC_SEQ_CST);
 }
 
-int krEval_install_signal_handlers(KrThreadState *ts) {
+void krEval_install_signal_handlers(void) {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
@@ -599,11 +577,7 @@ int krEval_install_signal_handlers(KrThreadState *ts) {
     // No SA_RESTART: a blocking read is interrupted (EINTR) so that Ctrl-C is
     // noticed promptly, as in CPython.
     sa.sa_flags = 0;
-    if (sigaction(SIGINT, &sa, NULL) < 0) {
-        krErr_from_errno(ts, &KrExc_OSError, NULL);
-        return -1;
-    }
-    return 0;
+    sigaction(SIGINT, &sa, NULL);
 }
 
 int krEval_handle_breaker(KrThreadState *ts) {
@@ -640,28 +614,5 @@ int krEval_handle_breaker(KrThreadState *ts) {
     // KR_BREAK_GIL_DROP, KR_BREAK_PENDING and KR_BREAK_GC belong to the
     // subsystems that set them (GIL, pending calls, collector); they hook in
     // here when they exist.
-    return 0;
-}
-
-int krEval_set_recursion_limit(KrThreadState *ts, int limit) {
-    KrInterp *interp = ts->interp;
-    if (limit < 1) {
-        krErr_set_string(ts, &KrExc_ValueError, "recursion limit must be greater or equal than 1");
-        return -1;
-    }
-    int depth = interp->recursion_limit - ts->py_recursion_remaining;
-    if (depth >= limit) {
-        krErr_format(ts, &KrExc_RecursionError,
-                     "cannot set the recursion limit to %d at the recursion depth %d: the limit is too low", limit,
-                     depth);
-        return -1;
-    }
-    int delta = limit - interp->recursion_limit;
-    interp->recursion_limit = limit;
-    for (KrThreadState *t = interp->threads; t != NULL; t = t->next) t->py_recursion_remaining += delta;
-    // The calling thread may not be linked in the list yet.
-    bool listed = false;
-    for (KrThreadState *t = interp->threads; t != NULL; t = t->next) listed |= (t == ts);
-    if (!listed) ts->py_recursion_remaining += delta;
     return 0;
 }

@@ -49,9 +49,6 @@ int krEval_do_raise(KrThreadState *ts, KrObject *exc, KrObject *cause);
 // value.__context__ = handled (an exception, or NULL/None for nothing), the
 // way raising while handling does it (no reference cycle is created).
 void krEval_set_context(KrThreadState *ts, KrObject *value, KrObject *handled);
-// Sets the __context__ of the pending exception from the handled one when it
-// was raised from C without one (implicit chaining).  Never fails.
-void krEval_chain_fresh_error(KrThreadState *ts);
 // NameError "name 'x' is not defined" (with .name set), UnboundLocalError and
 // the free-variable NameError for fast slot `slot` of `code`.
 void krEval_name_error(KrThreadState *ts, KrObject *name);
@@ -101,10 +98,9 @@ KrObject *krEval_before_with(KrThreadState *ts, KrObject *mgr, KrObject **exit, 
 KrObject *krEval_with_except_start(KrThreadState *ts, KrObject *exit, KrObject *exc);
 // CHECK_EXC_MATCH: 1 / 0 / -1 (TypeError for a bad except clause type).
 int krEval_check_exc_match(KrThreadState *ts, KrObject *exc, KrObject *type);
-// CHECK_EG_MATCH: 0 with *match and *rest (new refs; match None when nothing
-// matched), or -1.
+// CHECK_EG_MATCH: checks the except* clause's type, then 0 with *match and
+// *rest (new refs; None when nothing matched / nothing is left), or -1.
 int krEval_check_eg_match(KrThreadState *ts, KrObject *exc, KrObject *type, KrObject **match, KrObject **rest);
-KrObject *krEval_prep_reraise_star(KrThreadState *ts, KrObject *orig, KrObject *excs);
 
 // Async: GET_AWAITABLE / GET_AITER / GET_ANEXT / GET_YIELD_FROM_ITER.
 KrObject *krEval_get_awaitable(KrThreadState *ts, KrObject *iterable, int where);
