@@ -116,15 +116,63 @@ bool krCode_find_handler(const KrCodeObject *code, KrSsize unit, KrSsize *target
 // The unspecialised bytecode as bytes (co_code).  New reference.
 KrObject *krCode_get_code_bytes(KrThreadState *ts, KrCodeObject *code);
 
-// Encoders used by the assembler.
+// ---------------------------------------------------------------------------
+// Position table (co_linetable), in CPython 3.11's format: a sequence of
+// entries, each covering 1 to 8 code units.  The first byte of an entry is
+// 0x80 | code << 3 | (units - 1); `code` selects the form:
+//   0-9    short: same line, column = code*8 + (next byte >> 4),
+//          end column = column + (next byte & 15)
+//   10-12  one line: line delta code-10, then column and end column bytes
+//   13     no columns: line delta (svarint)
+//   14     long: line delta (svarint), end-line delta, column+1, end column+1 (varints)
+//   15     no position
+// Line deltas are relative to the line of the previous entry that had one
+// (initially co_firstlineno).  Varints are 6-bit groups, least significant
+// first, bit 6 = more follows; svarint is zigzag (v<<1, or -v<<1 | 1).
+
 typedef struct KrByteBuf {
-    uint8_t *data;
+    uint8_t *data;                 // krMem_* memory
     KrSsize size, capacity;
 } KrByteBuf;
-// Appends the position of `nunits` code units (one instruction with its
-// caches).  line < 0 means "no position".  0 or -1 (no exception set: the
-// caller raises MemoryError).
-int krCode_linetable_add(KrByteBuf *buf, int nunits, int line, int end_line, int col, int end_col);
+
+typedef struct KrLineWriter {
+    KrByteBuf buf;
+    int prev_line;
+} KrLineWriter;
+
+void krCode_linewriter_init(KrLineWriter *w, int firstlineno);
+// Appends the position of one instruction of `nunits` code units (with its
+// caches and EXTENDED_ARGs).  line < 0 means "no position".  0, or -1 when
+// out of memory (no exception set: the caller raises MemoryError).
+int krCode_linewriter_add(KrLineWriter *w, int nunits, int line, int end_line, int col, int end_col);
+
+// Reading the position table entry by entry.
+typedef struct KrLineIter {
+    const uint8_t *p, *limit;
+    int computed_line;             // line of the last entry that had one
+    KrSsize start, end;            // code units covered by the current entry
+    int line, end_line, col, end_col;   // its position; -1 when unknown
+} KrLineIter;
+
+void krCode_lineiter_init(KrLineIter *it, const KrCodeObject *code);
+// Advances to the next entry; false at the end.  Never fails.
+bool krCode_lineiter_next(KrLineIter *it);
+
+// ---------------------------------------------------------------------------
+// Exception table (co_exceptiontable), in CPython 3.11's format: per entry,
+// start, length, target (code units) and depth << 1 | lasti, each a varint
+// of 6-bit groups, most significant first, bit 6 = more follows; bit 7 marks
+// the first byte of an entry.  Entries are sorted and do not overlap.
+
+typedef struct KrExcEntry {
+    KrSsize start, end, target;
+    int depth;
+    bool lasti;
+} KrExcEntry;
+
+// Appends an entry covering [start, end).  0, or -1 when out of memory (no exception set).
 int krCode_exctable_add(KrByteBuf *buf, KrSsize start, KrSsize end, KrSsize target, int depth, bool lasti);
+// Reads the entry at byte offset *pos (start with 0); false at the end.  Never fails.
+bool krCode_exctable_next(const KrCodeObject *code, KrSsize *pos, KrExcEntry *entry);
 
 #endif
