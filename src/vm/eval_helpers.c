@@ -358,12 +358,7 @@ int krEval_unpack(KrThreadState *ts, KrObject *seq, int before, int after, KrObj
             return 0;
         }
         kr_decref(w);
-        if (krList_check_exact(seq) || krTuple_check_exact(seq) || krDict_check_exact(seq)) {
-            KrSsize n = krDict_check_exact(seq) ? krDict_size(seq) : KR_SIZE(seq);
-            krErr_format(ts, &KrExc_ValueError, "too many values to unpack (expected %d, got %zd)", before, n);
-        } else {
-            krErr_format(ts, &KrExc_ValueError, "too many values to unpack (expected %d)", before);
-        }
+        krErr_format(ts, &KrExc_ValueError, "too many values to unpack (expected %d)", before);
         goto fail;
     }
     KrObject *rest = krSeq_list(ts, it);
