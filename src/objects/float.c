@@ -385,6 +385,8 @@ static void split_double(double x, int64_t *m, int *e) {
         int tz = __builtin_ctzll((uint64_t)mant);
         mant >>= tz;
         ex += tz;
+    } else {
+        ex = 0;
     }
     *m = x < 0 ? -mant : mant;
     *e = ex;

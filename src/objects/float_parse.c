@@ -305,7 +305,7 @@ static KrObject *parse_hex(KrThreadState *ts, const char *s, const char *end) {
 
 KrObject *krFloat_fromhex(KrThreadState *ts, KrObject *str) {
     if (!krStr_check(str)) {
-        krErr_format(ts, &KrExc_TypeError, "fromhex() argument must be str, not %.200s", krType_name(KR_TYPE(str)));
+        krErr_set_string(ts, &KrExc_TypeError, "bad argument type for built-in operation");
         return NULL;
     }
     const char *s = krStr_utf8(str), *end = s + krStr_size(str);
