@@ -496,9 +496,10 @@ static KrObject *int_nb_float(KrThreadState *ts, KrObject *a) {
 }
 static int int_nb_bool(KrThreadState *ts, KrObject *a) { return krInt_sign(a) != 0; }
 static KrHash int_tp_hash(KrThreadState *ts, KrObject *a) { return krInt_hash(a); }
+// Only int with int: float's slot compares floats with ints (exactly).
 static KrObject *int_tp_richcompare(KrThreadState *ts, KrObject *a, KrObject *b, int op) {
-    if (!krInt_check(a)) return KR_NOTIMPLEMENTED;
-    return krInt_richcompare(ts, a, b, op);
+    if (!krInt_check(a) || !krInt_check(b)) return KR_NOTIMPLEMENTED;
+    return kr_bool(cmp_result(krInt_compare(a, b), op));
 }
 
 static void int_dealloc(KrObject *self) {

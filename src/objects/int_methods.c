@@ -118,9 +118,10 @@ static KrObject *int_getnewargs(KrThreadState *ts, KrObject *self) {
     return krTuple_from_array_steal(ts, &n, 1);
 }
 
-// CPython's size: a 24-byte header plus one 4-byte digit per 30 bits.
+// CPython's size: a 24-byte header plus one 4-byte digit per 30 bits (at least one).
 static KrObject *int_sizeof(KrThreadState *ts, KrObject *self) {
     size_t digits = (krInt_bit_length(self) + 29) / 30;
+    if (digits == 0) digits = 1;
     return krInt_from_u64(ts, 24 + 4 * digits);
 }
 
@@ -154,7 +155,7 @@ static KrObject *round_negative(KrThreadState *ts, KrObject *self, KrObject *nd)
 
 static KrObject *int_round(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs) {
     if (krArg_check_positional(ts, "__round__", nargs, 0, 1) < 0) return NULL;
-    if (nargs == 0 || args[0] == KR_NONE) return krInt_exact(ts, self);
+    if (nargs == 0) return krInt_exact(ts, self);   // (round() turns ndigits=None into no argument)
     KrObject *nd = krNum_index(ts, args[0]);
     if (!nd) return NULL;
     KrObject *r = krInt_sign(nd) >= 0 ? krInt_exact(ts, self) : round_negative(ts, self, nd);
@@ -227,7 +228,8 @@ static KrObject *int_to_bytes(KrThreadState *ts, KrObject *self, KrObject *const
         bits = (mpz_sgn(t) ? mpz_sizeinbase(t, 2) : 0) + 1;
         mpz_clear(t);
     }
-    if (bits > (uint64_t)len * 8) {
+    // (CPython lets -1 through as zero bytes: there is no sign bit to disagree.)
+    if (bits > (uint64_t)len * 8 && !(is_signed && len == 0 && mpz_cmp_si(v, -1) == 0)) {
         krErr_set_string(ts, &KrExc_OverflowError, "int too big to convert");
         return NULL;
     }

@@ -2,9 +2,13 @@ def t(*args, **kw):
     try:
         r = float(*args, **kw)
     except Exception as e:
-        print(repr(args), type(e).__name__, e)
+        print(show(args), type(e).__name__, e)
     else:
-        print(repr(args), repr(r), type(r).__name__)
+        print(show(args), repr(r), type(r).__name__)
+
+def show(args):
+    return [a if type(a) in (str, bytes, int, float, complex, list, bytearray) or a is None
+            else type(a).__name__ for a in args]
 
 for s in ["1.5", "  1_000.5 ", "inf", "-inf", "+inf", "infinity", "-iNfInItY", "nan", "-nan", "NaN", "1e500",
           "-1e500", "1e-500", "1e", "1e+", "1e-", ".", ".5", "5.", "-.5", "+5.e3", "1_000", "1__0", "_1", "1_",
