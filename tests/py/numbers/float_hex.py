@@ -16,7 +16,7 @@ for s in ["0x1.8p1", "1p", "0x.p1", ".8", "0x1p99999", "0x1p-99999", " -0X1.FFFF
           "0x1", "0X1P0", "1.", "0x1.p0", "0x.1", "", " ", "0x", "0xg", "1p+", "1p-3", "1P3", "  1  ",
           "0x1p-1074", "0x1p-1075", "0x1.8p-1074", "0x1.0000000000001p-1075", "0x3p-1076", "0x1.00000000000008p0",
           "0x1.00000000000018p0", "0x1.000000000000080001p0", "0x10000000000000000000000000p-100", "-0x0p0",
-          "0x1p1023", "0x1p1024", "0x0.0000000000001p-1022", "1\x00", "0x1q", "ff", "0xffffffffffffffffffffffffffffffffffffp-10"]:
+          "0x1p1023", "0x1p1024", ".4458E817", "-.8e1", "+iNf", "-Infinity ", "nan1", "0x0.0000000000001p-1022", "1\x00", "0x1q", "ff", "0xffffffffffffffffffffffffffffffffffffp-10"]:
     t(lambda: float.fromhex(s))
 t(lambda: float.fromhex(5))
 class F(float):
