@@ -11,6 +11,7 @@
 #include "objects/formatspec.h"
 #include "objects/int.h"
 #include "objects/str.h"
+#include "objects/type.h"
 #include "runtime/error.h"
 #include "runtime/state.h"
 #include "objects/exc.h"
