@@ -542,13 +542,46 @@ static const KrMethodDef float_methods[] = {
     {"__trunc__", KR_CFUNC(float_trunc), KR_METH_NOARGS, "Return the Integral closest to x between 0 and x."},
     {"__floor__", KR_CFUNC(float_floor), KR_METH_NOARGS, "Return the floor as an Integral."},
     {"__ceil__", KR_CFUNC(float_ceil), KR_METH_NOARGS, "Return the ceiling as an Integral."},
-    {"__round__", KR_CFUNC(float_round), KR_METH_FAST, "Return the Integral closest to x, rounding half toward even."},
-    {"as_integer_ratio", KR_CFUNC(float_as_integer_ratio), KR_METH_NOARGS, "Return integer ratio."},
-    {"fromhex", KR_CFUNC(float_fromhex_method), KR_METH_O | KR_METH_CLASS, "Create a floating-point number from a hexadecimal string."},
-    {"hex", KR_CFUNC(float_hex_method), KR_METH_NOARGS, "Return a hexadecimal representation of a floating-point number."},
+    {"__round__", KR_CFUNC(float_round), KR_METH_FAST, "Return the Integral closest to x, rounding half toward even.\n"
+        "\n"
+        "When an argument is passed, work like built-in round(x, ndigits)."},
+    {"as_integer_ratio", KR_CFUNC(float_as_integer_ratio), KR_METH_NOARGS, "Return integer ratio.\n"
+        "\n"
+        "Return a pair of integers, whose ratio is exactly equal to the original float\n"
+        "and with a positive denominator.\n"
+        "\n"
+        "Raise OverflowError on infinities and a ValueError on NaNs.\n"
+        "\n"
+        ">>> (10.0).as_integer_ratio()\n"
+        "(10, 1)\n"
+        ">>> (0.0).as_integer_ratio()\n"
+        "(0, 1)\n"
+        ">>> (-.25).as_integer_ratio()\n"
+        "(-1, 4)"},
+    {"fromhex", KR_CFUNC(float_fromhex_method), KR_METH_O | KR_METH_CLASS, "Create a floating-point number from a hexadecimal string.\n"
+        "\n"
+        ">>> float.fromhex('0x1.ffffp10')\n"
+        "2047.984375\n"
+        ">>> float.fromhex('-0x1p-1074')\n"
+        "-5e-324"},
+    {"hex", KR_CFUNC(float_hex_method), KR_METH_NOARGS, "Return a hexadecimal representation of a floating-point number.\n"
+        "\n"
+        ">>> (-0.1).hex()\n"
+        "'-0x1.999999999999ap-4'\n"
+        ">>> 3.14159.hex()\n"
+        "'0x1.921f9f01b866ep+1'"},
     {"is_integer", KR_CFUNC(float_is_integer), KR_METH_NOARGS, "Return True if the float is an integer."},
     {"__getnewargs__", KR_CFUNC(float_getnewargs), KR_METH_NOARGS, NULL},
-    {"__getformat__", KR_CFUNC(float_getformat), KR_METH_O | KR_METH_CLASS, "You probably don't want to use this function."},
+    {"__getformat__", KR_CFUNC(float_getformat), KR_METH_O | KR_METH_CLASS, "You probably don't want to use this function.\n"
+        "\n"
+        "  typestr\n"
+        "    Must be 'double' or 'float'.\n"
+        "\n"
+        "It exists mainly to be used in Python's test suite.\n"
+        "\n"
+        "This function returns whichever of 'unknown', 'IEEE, big-endian' or 'IEEE,\n"
+        "little-endian' best describes the format of floating point numbers used by the\n"
+        "C type named by typestr."},
     {"__format__", KR_CFUNC(float_format_method), KR_METH_O, "Formats the float according to format_spec."},
     {NULL, NULL, 0, NULL},
 };

@@ -309,11 +309,62 @@ const KrGetSetDef krInt_getset[] = {
 
 const KrMethodDef krInt_methods[] = {
     {"conjugate", KR_CFUNC(krInt_exact), KR_METH_NOARGS, "Returns self, the complex conjugate of any int."},
-    {"bit_length", KR_CFUNC(int_bit_length), KR_METH_NOARGS, "Number of bits necessary to represent self in binary."},
-    {"bit_count", KR_CFUNC(int_bit_count), KR_METH_NOARGS, "Number of ones in the binary representation of the absolute value of self."},
-    {"to_bytes", KR_CFUNC(int_to_bytes), KR_METH_FASTKW, "Return an array of bytes representing an integer."},
-    {"from_bytes", KR_CFUNC(int_from_bytes), KR_METH_FASTKW | KR_METH_CLASS, "Return the integer represented by the given array of bytes."},
-    {"as_integer_ratio", KR_CFUNC(int_as_integer_ratio), KR_METH_NOARGS, "Return integer ratio."},
+    {"bit_length", KR_CFUNC(int_bit_length), KR_METH_NOARGS, "Number of bits necessary to represent self in binary.\n"
+        "\n"
+        ">>> bin(37)\n"
+        "'0b100101'\n"
+        ">>> (37).bit_length()\n"
+        "6"},
+    {"bit_count", KR_CFUNC(int_bit_count), KR_METH_NOARGS, "Number of ones in the binary representation of the absolute value of self.\n"
+        "\n"
+        "Also known as the population count.\n"
+        "\n"
+        ">>> bin(13)\n"
+        "'0b1101'\n"
+        ">>> (13).bit_count()\n"
+        "3"},
+    {"to_bytes", KR_CFUNC(int_to_bytes), KR_METH_FASTKW, "Return an array of bytes representing an integer.\n"
+        "\n"
+        "  length\n"
+        "    Length of bytes object to use.  An OverflowError is raised if the\n"
+        "    integer is not representable with the given number of bytes.  Default\n"
+        "    is length 1.\n"
+        "  byteorder\n"
+        "    The byte order used to represent the integer.  If byteorder is 'big',\n"
+        "    the most significant byte is at the beginning of the byte array.  If\n"
+        "    byteorder is 'little', the most significant byte is at the end of the\n"
+        "    byte array.  To request the native byte order of the host system, use\n"
+        "    `sys.byteorder' as the byte order value.  Default is to use 'big'.\n"
+        "  signed\n"
+        "    Determines whether two's complement is used to represent the integer.\n"
+        "    If signed is False and a negative integer is given, an OverflowError\n"
+        "    is raised."},
+    {"from_bytes", KR_CFUNC(int_from_bytes), KR_METH_FASTKW | KR_METH_CLASS, "Return the integer represented by the given array of bytes.\n"
+        "\n"
+        "  bytes\n"
+        "    Holds the array of bytes to convert.  The argument must either\n"
+        "    support the buffer protocol or be an iterable object producing bytes.\n"
+        "    Bytes and bytearray are examples of built-in objects that support the\n"
+        "    buffer protocol.\n"
+        "  byteorder\n"
+        "    The byte order used to represent the integer.  If byteorder is 'big',\n"
+        "    the most significant byte is at the beginning of the byte array.  If\n"
+        "    byteorder is 'little', the most significant byte is at the end of the\n"
+        "    byte array.  To request the native byte order of the host system, use\n"
+        "    `sys.byteorder' as the byte order value.  Default is to use 'big'.\n"
+        "  signed\n"
+        "    Indicates whether two's complement is used to represent the integer."},
+    {"as_integer_ratio", KR_CFUNC(int_as_integer_ratio), KR_METH_NOARGS, "Return integer ratio.\n"
+        "\n"
+        "Return a pair of integers, whose ratio is exactly equal to the original int\n"
+        "and with a positive denominator.\n"
+        "\n"
+        ">>> (10).as_integer_ratio()\n"
+        "(10, 1)\n"
+        ">>> (-10).as_integer_ratio()\n"
+        "(-10, 1)\n"
+        ">>> (0).as_integer_ratio()\n"
+        "(0, 1)"},
     {"__trunc__", KR_CFUNC(krInt_exact), KR_METH_NOARGS, "Truncating an Integral returns itself."},
     {"__floor__", KR_CFUNC(krInt_exact), KR_METH_NOARGS, "Flooring an Integral returns itself."},
     {"__ceil__", KR_CFUNC(krInt_exact), KR_METH_NOARGS, "Ceiling of an Integral returns itself."},
