@@ -368,7 +368,7 @@ const KrMethodDef krInt_methods[] = {
     {"__trunc__", KR_CFUNC(krInt_exact), KR_METH_NOARGS, "Truncating an Integral returns itself."},
     {"__floor__", KR_CFUNC(krInt_exact), KR_METH_NOARGS, "Flooring an Integral returns itself."},
     {"__ceil__", KR_CFUNC(krInt_exact), KR_METH_NOARGS, "Ceiling of an Integral returns itself."},
-    {"__round__", KR_CFUNC(int_round), KR_METH_FAST, "Rounding an Integral returns itself.\nRounding with an ndigits argument also returns an integer."},
+    {"__round__", KR_CFUNC(int_round), KR_METH_FAST, "Rounding an Integral returns itself.\n\nRounding with an ndigits argument also returns an integer."},
     {"__getnewargs__", KR_CFUNC(int_getnewargs), KR_METH_NOARGS, NULL},
     {"__format__", KR_CFUNC(int_format_method), KR_METH_O, NULL},
     {"__sizeof__", KR_CFUNC(int_sizeof), KR_METH_NOARGS, "Returns size in memory, in bytes."},
