@@ -1,7 +1,7 @@
 /*
  * float.c — Python's float: a boxed double.  The type object, allocation
- * (exact floats are recycled through a small per-thread free list, since
- * arithmetic makes and drops them constantly), arithmetic with CPython's
+ * (exact floats are recycled through a small free list in the thread state,
+ * since arithmetic makes and drops them constantly), arithmetic with CPython's
  * special cases and messages, exact comparison with ints, the numeric hash,
  * and the methods.
  *
@@ -29,23 +29,17 @@
 #include "objects/exc.h"
 
 // ---------------------------------------------------------------------------
-// Allocation.  The free list is per thread, so it needs no lock: a float
-// freed on one thread is simply reused by that thread.
+// Allocation.  Each thread state keeps a short list of freed exact floats
+// (linked through ob_type), so the common make-and-drop costs no allocator
+// call and needs no lock.
 
 #define FREELIST_MAX 100
 
-typedef struct {
-    KrFloatObject *head;     // linked through ob_type
-    int count;
-} FloatFreeList;
-
-static _Thread_local FloatFreeList freelist;
-
 KrObject *krFloat_new(KrThreadState *ts, double v) {
-    KrFloatObject *f = freelist.head;
+    KrFloatObject *f = (KrFloatObject *)ts->float_freelist;
     if (f) {
-        freelist.head = (KrFloatObject *)f->ob_base.ob_type;
-        freelist.count--;
+        ts->float_freelist = (KrObject *)f->ob_base.ob_type;
+        ts->float_freelist_len--;
         f->ob_base.ob_type = &KrFloat_Type;
         f->ob_base.ob_refcnt = 1;
     } else {
@@ -57,13 +51,24 @@ KrObject *krFloat_new(KrThreadState *ts, double v) {
 }
 
 static void float_dealloc(KrObject *self) {
-    if (self->ob_type == &KrFloat_Type && freelist.count < FREELIST_MAX) {
-        self->ob_type = (KrTypeObject *)freelist.head;
-        freelist.head = (KrFloatObject *)self;
-        freelist.count++;
+    KrThreadState *ts = krThread_current();
+    if (ts && self->ob_type == &KrFloat_Type && ts->float_freelist_len < FREELIST_MAX) {
+        self->ob_type = (KrTypeObject *)ts->float_freelist;
+        ts->float_freelist = self;
+        ts->float_freelist_len++;
         return;
     }
     krObj_free(self);
+}
+
+void krFloat_clear_freelist(KrThreadState *ts) {
+    while (ts->float_freelist) {
+        KrObject *f = ts->float_freelist;
+        ts->float_freelist = (KrObject *)f->ob_type;
+        f->ob_type = &KrFloat_Type;
+        krObj_free(f);
+    }
+    ts->float_freelist_len = 0;
 }
 
 // ---------------------------------------------------------------------------
