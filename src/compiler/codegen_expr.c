@@ -108,6 +108,8 @@ int cg_jump_if(KrCompiler *c, KrAstExpr *e, KrBlock *next, bool cond) {
         return 0;
     }
     case KR_EXPR_Compare: {
+        // The test's own position, kept for what follows (as CPython 3.11).
+        SET_LOC(c, e);
         int n = e->v.Compare.ops->size - 1;
         if (n > 0) {
             KrBlock *cleanup = cg_new_block(c), *end = cg_new_block(c);
@@ -509,12 +511,12 @@ static int maybe_method_call(KrCompiler *c, KrAstExpr *e) {
     SET_LOC(c, meth);
     cg_update_start_location_to_match_attr(c, meth);
     ADDOP_NAME(c, LOAD_METHOD, meth->v.Attribute.attr);
-    c->u->loc = saved;
     CG_CHECK(cg_visit_exprs(c, args));
     if (kwdsl) {
         for (int i = 0; i < kwdsl; i++) VISIT(c, kwds->items[i]->value);
         CG_CHECK(kw_names(c, kwds, 0, kwdsl, true));
     }
+    c->u->loc = saved;
     cg_update_start_location_to_match_attr(c, meth);
     ADDOP_I(c, CALL, argsl + kwdsl);
     c->u->loc = saved;

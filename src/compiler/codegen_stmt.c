@@ -61,7 +61,7 @@ static int compile_return(KrCompiler *c, KrAstStmt *s) {
         ADDOP_LOAD_CONST(c, k);
     }
     ADDOP(c, RETURN_VALUE);
-    return cg_next_block(c);
+    return 0;
 }
 
 static int compile_break(KrCompiler *c) {
