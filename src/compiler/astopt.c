@@ -210,7 +210,7 @@ static KrAstExpr *parse_format(Opt *o, const char *fmt, size_t size, size_t *ppo
         while (ch >= '0' && ch <= '9') {
             width = width * 10 + (ch - '0');
             NEXTC;
-            if (width > 99999999) return NULL;
+            if (width > 99) return NULL;   // CPython takes at most two digits
         }
     }
     if (ch == '.') {
@@ -219,7 +219,7 @@ static KrAstExpr *parse_format(Opt *o, const char *fmt, size_t size, size_t *ppo
         while (ch >= '0' && ch <= '9') {
             prec = prec * 10 + (ch - '0');
             NEXTC;
-            if (prec > 99999999) return NULL;
+            if (prec > 99) return NULL;
         }
     }
 #undef NEXTC

@@ -262,6 +262,8 @@ bool krConst_is_str(KrCompiler *c, KrAstExpr *e);
 // same type and value, 0.0 != -0.0, recursively for tuples).  -1 on error.
 int krConst_add(KrCompiler *c, KrConstTable *t, KrObject *o);
 void krConst_table_free(KrConstTable *t);
+// The constant as stored in the finished code object (see consts.c).  New reference.
+KrObject *krConst_finalize(KrCompiler *c, KrObject *o);
 // A str object for an identifier, interned.  New reference.
 KrObject *krConst_name(KrCompiler *c, const char *name);
 // Constant-identity equality and hash (as CPython's _PyCode_ConstantKey).

@@ -17,6 +17,7 @@
 
 #include "compiler/compiler.h"
 #include "objects/bytes.h"
+#include "objects/dict.h"
 #include "objects/exc.h"
 #include "objects/float.h"
 #include "objects/int.h"
@@ -24,6 +25,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "runtime/error.h"
+#include "runtime/state.h"
 
 // Strings made only of identifier characters are interned, as CPython does,
 // so that `is` between equal short literals behaves the same.
@@ -194,6 +196,8 @@ bool krConst_equal(KrObject *a, KrObject *b) {
 // ---------------------------------------------------------------------------
 // The constant table
 
+static int const_add(KrCompiler *c, KrConstTable *t, KrObject *o);
+
 static int table_rebuild(KrConstTable *t, int size) {
     int32_t *index = krMem_malloc(sizeof(int32_t) * (size_t)size);
     if (!index) return -1;
@@ -209,7 +213,96 @@ static int table_rebuild(KrConstTable *t, int size) {
     return 0;
 }
 
+// CPython merges every constant into a compilation-wide cache, and in doing
+// so rebuilds frozensets from their own iteration order; the rebuilt set can
+// iterate in a different order, which programs observe (`for x in {...}`).
+// Returns a new reference.
+static KrObject *canonical(KrCompiler *c, KrObject *o) {
+    if (krTuple_check_exact(o)) {
+        KrSsize n = KR_TUPLE_SIZE(o);
+        KrObject *t = NULL;
+        for (KrSsize i = 0; i < n; i++) {
+            KrObject *item = canonical(c, KR_TUPLE_GET(o, i));
+            if (!item) {
+                kr_xdecref(t);
+                return NULL;
+            }
+            if (item == KR_TUPLE_GET(o, i) && !t) {
+                kr_decref(item);
+                continue;
+            }
+            if (!t) {
+                if (!(t = krTuple_new(c->ts, n))) {
+                    kr_decref(item);
+                    return NULL;
+                }
+                for (KrSsize j = 0; j < n; j++) KR_TUPLE_SET(t, j, j < i ? kr_newref(KR_TUPLE_GET(o, j)) : NULL);
+            }
+            KR_TUPLE_SET(t, i, item);
+        }
+        return t ? t : kr_newref(o);
+    }
+    if (krFrozenSet_check(o) && KR_TYPE(o) == &KrFrozenSet_Type) {
+        KrObject *items = krTuple_new(c->ts, krSet_size(o));
+        if (!items) return NULL;
+        KrSsize pos = 0, i = 0;
+        KrObject *key;
+        KrHash h;
+        while (krSet_next(o, &pos, &key, &h)) KR_TUPLE_SET(items, i++, kr_newref(key));
+        KrObject *fs = krFrozenSet_new(c->ts, items);
+        kr_decref(items);
+        return fs;
+    }
+    return kr_newref(o);
+}
+
+// When the code object is made, CPython interns the identifier-like strings
+// of its constants; a frozenset one of whose strings was already interned
+// (an identifier of the source, a builtin's name) is rebuilt once more.
+static bool interning_replaces(KrCompiler *c, KrObject *s) {
+    if (!krStr_check_exact(s) || !all_name_chars(krStr_utf8(s), (size_t)krStr_size(s))) return false;
+    if (krNames_find(&c->names, krStr_utf8(s), (size_t)krStr_size(s))) return true;
+    KrObject *builtins = c->ts->interp ? c->ts->interp->builtins : NULL;
+    return builtins && krDict_get_str(builtins, s) != NULL;
+}
+
+KrObject *krConst_finalize(KrCompiler *c, KrObject *o) {
+    if (krTuple_check_exact(o)) {
+        KrSsize n = KR_TUPLE_SIZE(o);
+        KrObject *t = krTuple_new(c->ts, n);
+        if (!t) return NULL;
+        for (KrSsize i = 0; i < n; i++) KR_TUPLE_SET(t, i, NULL);
+        for (KrSsize i = 0; i < n; i++) {
+            KrObject *item = krConst_finalize(c, KR_TUPLE_GET(o, i));
+            if (!item) {
+                for (KrSsize j = i; j < n; j++) KR_TUPLE_SET(t, j, kr_newref(KR_NONE));
+                kr_decref(t);
+                return NULL;
+            }
+            KR_TUPLE_SET(t, i, item);
+        }
+        return t;
+    }
+    if (KR_TYPE(o) == &KrFrozenSet_Type) {
+        bool rebuild = false;
+        KrSsize pos = 0;
+        KrObject *key;
+        KrHash h;
+        while (!rebuild && krSet_next(o, &pos, &key, &h)) rebuild = interning_replaces(c, key);
+        if (rebuild) return canonical(c, o);
+    }
+    return kr_newref(o);
+}
+
 int krConst_add(KrCompiler *c, KrConstTable *t, KrObject *o) {
+    KrObject *canon = canonical(c, o);
+    if (!canon) return -1;
+    int r = const_add(c, t, canon);
+    kr_decref(canon);
+    return r;
+}
+
+static int const_add(KrCompiler *c, KrConstTable *t, KrObject *o) {
     uint64_t hash = krConst_hash(o);
     if (t->index_size) {
         uint64_t mask = (uint64_t)(t->index_size - 1);

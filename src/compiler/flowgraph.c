@@ -1151,7 +1151,17 @@ KrObject *krAssemble(KrCompiler *c, bool add_none) {
     int flags = compute_code_flags(c);
     int nlocalsplus = 0, maxdepth = 0;
     if (assemble_blocks(c, &a, flags, &nlocalsplus, &maxdepth) < 0) goto done;
-    a.consts = krTuple_from_array(c->ts, u->consts.items, u->consts.n);
+    a.consts = krTuple_new(c->ts, u->consts.n);
+    for (int i = 0; a.consts && i < u->consts.n; i++) KR_TUPLE_SET(a.consts, i, NULL);
+    for (int i = 0; a.consts && i < u->consts.n; i++) {
+        KrObject *k = krConst_finalize(c, u->consts.items[i]);
+        if (!k) {
+            for (int j = i; j < u->consts.n; j++) KR_TUPLE_SET(a.consts, j, kr_newref(KR_NONE));
+            KR_CLEAR(a.consts);
+            break;
+        }
+        KR_TUPLE_SET(a.consts, i, k);
+    }
     a.names = names_tuple(c, &u->names);
     if (!a.consts || !a.names) goto done;
     if (localsplus_info(c, nlocalsplus, krPtrMap_size(&u->varnames), &a.lp_names, &a.lp_kinds) < 0) goto done;
