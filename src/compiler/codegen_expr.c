@@ -577,13 +577,7 @@ static int compile_formatted_value(KrCompiler *c, KrAstExpr *e) {
 }
 
 int cg_annotation_expr(KrCompiler *c, KrAstExpr *e) {
-    if (c->flags & KR_CO_FUTURE_ANNOTATIONS) {
-        KrLoc saved = c->u->loc;
-        SET_LOC(c, e);
-        int r = cg_load_const_new(c, krAst_unparse_annotation(c, e));
-        c->u->loc = saved;
-        return r;
-    }
+    if (c->flags & KR_CO_FUTURE_ANNOTATIONS) return cg_load_const_new(c, krAst_unparse_annotation(c, e));
     return cg_visit_expr(c, e);
 }
 

@@ -75,6 +75,24 @@ int krCompiler_error(KrCompiler *c, const char *fmt, ...) {
     return -1;
 }
 
+char *krCompiler_source_line(KrCompiler *c, int lineno) {
+    if (!c->source || lineno < 1) return NULL;
+    const char *p = c->source, *end = c->source + c->source_len;
+    for (int i = 1; i < lineno && p < end; i++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl) return NULL;
+        p = nl + 1;
+    }
+    if (p >= end) return NULL;
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    size_t n = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
+    char *line = krMem_malloc(n + 1);
+    if (!line) return NULL;
+    memcpy(line, p, n);
+    line[n] = '\0';
+    return line;
+}
+
 // ---------------------------------------------------------------------------
 // Names
 
@@ -201,7 +219,8 @@ static void compiler_fini(KrCompiler *c) {
     krArena_free(c->arena);
 }
 
-KrObject *krCompile_ast(KrThreadState *ts, KrAstMod *mod, KrObject *filename, int mode, int flags, int optimize) {
+static KrObject *compile_ast(KrThreadState *ts, KrAstMod *mod, KrObject *filename, int mode, int flags,
+                             int optimize, const char *source, size_t source_len) {
     KrCompiler c;
     memset(&c, 0, sizeof c);
     c.ts = ts;
@@ -209,6 +228,8 @@ KrObject *krCompile_ast(KrThreadState *ts, KrAstMod *mod, KrObject *filename, in
     if (!c.arena) return krErr_no_memory(ts);
     krNames_init(&c.names, c.arena);
     c.filename = filename;
+    c.source = source;
+    c.source_len = source_len;
     c.flags = flags;
     c.optimize = optimize < 0 ? 0 : optimize;
     c.future_lineno = -1;
@@ -220,6 +241,10 @@ KrObject *krCompile_ast(KrThreadState *ts, KrAstMod *mod, KrObject *filename, in
 done:
     compiler_fini(&c);
     return code;
+}
+
+KrObject *krCompile_ast(KrThreadState *ts, KrAstMod *mod, KrObject *filename, int mode, int flags, int optimize) {
+    return compile_ast(ts, mod, filename, mode, flags, optimize, NULL, 0);
 }
 
 static KrTypeObject *syntax_error_type(KrSyntaxErrorKind kind) {
@@ -244,7 +269,7 @@ KrObject *krCompile_source(KrThreadState *ts, const char *src, KrSsize len, KrOb
             krErr_set_syntax_error(ts, syntax_error_type(err.kind), err.msg, filename, err.lineno, err.offset,
                                    err.text, err.end_lineno, err.end_offset);
     } else {
-        code = krCompile_ast(ts, mod, filename, mode, flags, optimize);
+        code = compile_ast(ts, mod, filename, mode, flags, optimize, src, (size_t)len);
     }
     krArena_free(arena);
     return code;

@@ -241,6 +241,9 @@ struct KrCompiler {
 int krCompiler_error_at(KrCompiler *c, KrLoc loc, const char *fmt, ...);
 // Raises at the current instruction position (c->u->loc).
 int krCompiler_error(KrCompiler *c, const char *fmt, ...);
+// Line `lineno` of the source being compiled, with its newline (malloc'ed;
+// NULL when unknown, e.g. compiling an AST).  Never raises.
+char *krCompiler_source_line(KrCompiler *c, int lineno);
 // Interns `s`; NULL with MemoryError.
 const char *krCompiler_intern(KrCompiler *c, const char *s, size_t len);
 // _Py_Mangle: `name` as seen in class `private_name` (interned result).  NULL on error.

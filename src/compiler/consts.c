@@ -17,6 +17,7 @@
 
 #include "compiler/compiler.h"
 #include "objects/bytes.h"
+#include "objects/code.h"
 #include "objects/dict.h"
 #include "objects/exc.h"
 #include "objects/float.h"
@@ -38,8 +39,8 @@ static bool all_name_chars(const char *s, size_t len) {
     return true;
 }
 
-static KrObject *int_literal(KrCompiler *c, KrAstExpr *e, const char *text, size_t len) {
-    KrObject *v = krInt_from_string(c->ts, text, (KrSsize)len, 0);
+static KrObject *int_literal(KrCompiler *c, KrAstExpr *e, const char *digits, size_t len) {
+    KrObject *v = krInt_from_string(c->ts, digits, (KrSsize)len, 0);
     if (v || !krErr_matches(c->ts, &KrExc_ValueError)) return v;
     // Decimal literals over sys.get_int_max_str_digits() are a SyntaxError
     // with a hint, as CPython's parser reports them.
@@ -47,9 +48,15 @@ static KrObject *int_literal(KrCompiler *c, KrAstExpr *e, const char *text, size
     KrObject *msg = krObj_str(c->ts, exc);
     kr_decref(exc);
     if (!msg) return NULL;
-    krCompiler_error_at(c, KR_LOC_OF(e), "%s - Consider hexadecimal for huge integer literals to avoid decimal "
-                                         "conversion limits.", krStr_utf8(msg));
+    // CPython's parser reports it at column 0 of the line, with the line's text.
+    KrObject *full = krStr_from_format(c->ts, "%U - Consider hexadecimal for huge integer literals to avoid decimal "
+                                              "conversion limits.", msg);
     kr_decref(msg);
+    if (!full) return NULL;
+    char *line = krCompiler_source_line(c, e->lineno);
+    krErr_set_syntax_error(c->ts, &KrExc_SyntaxError, krStr_utf8(full), c->filename, e->lineno, 0, line, e->lineno, 0);
+    krMem_free(line);
+    kr_decref(full);
     return NULL;
 }
 
@@ -153,7 +160,37 @@ uint64_t krConst_hash(KrObject *o) {
         while (krSet_next(o, &pos, &key, &kh)) acc ^= krConst_hash(key);
         return mix(h, acc);
     }
+    if (t == &KrCode_Type) {
+        KrCodeObject *co = (KrCodeObject *)o;
+        return mix(mix(h, (uint64_t)krStr_hash(co->co_name)), (uint64_t)co->co_ncodeunits);
+    }
     return mix(h, (uint64_t)(uintptr_t)o);
+}
+
+static bool bytes_equal(KrObject *a, KrObject *b) {
+    return krBytes_size(a) == krBytes_size(b) && memcmp(krBytes_data(a), krBytes_data(b), (size_t)krBytes_size(a)) == 0;
+}
+
+static bool strs_equal(KrObject *a, KrObject *b) {
+    if (KR_TUPLE_SIZE(a) != KR_TUPLE_SIZE(b)) return false;
+    for (KrSsize i = 0; i < KR_TUPLE_SIZE(a); i++)
+        if (!krStr_eq(KR_TUPLE_GET(a, i), KR_TUPLE_GET(b, i))) return false;
+    return true;
+}
+
+// Equal code objects (as code.__eq__): two identical lambdas or genexps in
+// one unit share a constant, as in CPython.
+static bool code_equal(KrCodeObject *a, KrCodeObject *b) {
+    if (a->co_argcount != b->co_argcount || a->co_posonlyargcount != b->co_posonlyargcount ||
+        a->co_kwonlyargcount != b->co_kwonlyargcount || a->co_flags != b->co_flags ||
+        a->co_firstlineno != b->co_firstlineno || a->co_ncodeunits != b->co_ncodeunits ||
+        !krStr_eq(a->co_name, b->co_name) ||
+        memcmp(a->co_code_adaptive, b->co_code_adaptive, sizeof(KrCodeUnit) * (size_t)a->co_ncodeunits) != 0 ||
+        !krConst_equal(a->co_consts, b->co_consts) || !strs_equal(a->co_names, b->co_names) ||
+        !strs_equal(a->co_localsplusnames, b->co_localsplusnames) || !bytes_equal(a->co_linetable, b->co_linetable) ||
+        !bytes_equal(a->co_exceptiontable, b->co_exceptiontable))
+        return false;
+    return true;
 }
 
 bool krConst_equal(KrObject *a, KrObject *b) {
@@ -167,8 +204,8 @@ bool krConst_equal(KrObject *a, KrObject *b) {
         return double_bits(x->real) == double_bits(y->real) && double_bits(x->imag) == double_bits(y->imag);
     }
     if (t == &KrStr_Type) return krStr_eq(a, b);
-    if (t == &KrBytes_Type)
-        return krBytes_size(a) == krBytes_size(b) && memcmp(krBytes_data(a), krBytes_data(b), (size_t)krBytes_size(a)) == 0;
+    if (t == &KrBytes_Type) return bytes_equal(a, b);
+    if (t == &KrCode_Type) return code_equal((KrCodeObject *)a, (KrCodeObject *)b);
     if (t == &KrTuple_Type) {
         if (KR_TUPLE_SIZE(a) != KR_TUPLE_SIZE(b)) return false;
         for (KrSsize i = 0; i < KR_TUPLE_SIZE(a); i++)

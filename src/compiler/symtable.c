@@ -487,7 +487,8 @@ static int raise_if_comprehension(KrCompiler *c, KrAstExpr *e) {
 
 // A walrus in a comprehension binds in the nearest enclosing function or module.
 static int extend_namedexpr_scope(KrCompiler *c, KrAstExpr *e) {
-    const char *target = e->v.Name.id;
+    const char *target = krCompiler_intern(c, e->v.Name.id, strlen(e->v.Name.id));
+    if (!target) return -1;
     KrSymtable *st = &c->st;
     for (int i = st->nstack - 1; i >= 0; i--) {
         KrSymEntry *ste = st->stack[i];
