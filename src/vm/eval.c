@@ -312,6 +312,7 @@ static KrObject *run(KrThreadState *ts, KrFrame *entry, bool throwing) {
     KrObject **sp;
     int opcode = 0, oparg = 0;
     KrObject *kwnames = NULL;   // set by KW_NAMES for the next CALL (borrowed)
+    KrSsize restored_lasti = -1; // set by RERAISE for exception_unwind
     KrObject *result;
 
     LOAD_FRAME();
@@ -1345,12 +1346,15 @@ dispatch_switch:
 
         TARGET(RERAISE) {
             if (oparg) {
+                // The frame's lasti goes back to the instruction that first
+                // raised (f_lineno, and the lasti pushed for outer handlers);
+                // the handler search still starts from this instruction.
                 KrObject *lasti = PEEK(oparg + 1);
                 if (!kr_is_smallint(lasti)) {
                     krErr_set_string(ts, &KrExc_SystemError, "lasti is not an int");
                     goto error;
                 }
-                frame->instr_ptr = frame->code->co_code_adaptive + kr_smallint_value(lasti) + 1;
+                restored_lasti = kr_smallint_value(lasti);
             }
             krErr_restore(ts, POP());
             goto exception_unwind;
@@ -1558,18 +1562,22 @@ error:
 error_thrown:
     krTraceback_add(ts, krErr_peek(ts), frame, krFrame_lasti(frame));
 exception_unwind: {
-    KrSsize lasti = krFrame_lasti(frame);
+    KrSsize here = krFrame_lasti(frame);
+    if (restored_lasti >= 0) {
+        frame->instr_ptr = frame->code->co_code_adaptive + restored_lasti + 1;
+        restored_lasti = -1;
+    }
     KrObject **stack_base = frame->localsplus + frame->code->co_nlocalsplus;
     KrSsize target;
     int depth;
     bool push_lasti;
     kwnames = NULL;
-    if (lasti >= 0 && krCode_find_handler(frame->code, lasti, &target, &depth, &push_lasti)) {
+    if (here >= 0 && krCode_find_handler(frame->code, here, &target, &depth, &push_lasti)) {
         while (sp > stack_base + depth) {
             KrObject *v = POP();
             kr_xdecref(v);
         }
-        if (push_lasti) PUSH(kr_smallint(lasti));
+        if (push_lasti) PUSH(kr_smallint(krFrame_lasti(frame)));
         PUSH(krErr_fetch(ts));
         next_instr = frame->code->co_code_adaptive + target;
         DISPATCH();
