@@ -219,6 +219,34 @@ static inline KrObject *seq_item_fast(KrObject *container, KrObject *sub) {
     return NULL;
 }
 
+// Calls a built-in method descriptor (list.append and the like, reached
+// through LOAD_METHOD) on self = args[0] directly, skipping the descriptor's
+// generic call path.  Returns false when the fast path does not apply.
+static inline bool call_method_descr(KrThreadState *ts, KrObject *callable, KrObject *const *args, KrSsize nargs,
+                                     KrObject **res) {
+    KrMethodDescrObject *d = (KrMethodDescrObject *)callable;
+    if (nargs < 1 || !kr_type_check(args[0], d->d_type)) return false;
+    const KrMethodDef *def = d->d_method;
+    switch (def->flags & (KR_METH_NOARGS | KR_METH_O | KR_METH_FAST | KR_METH_FASTKW)) {
+    case KR_METH_O:
+        if (nargs != 2) return false;
+        *res = ((KrCFuncO)def->func)(ts, args[0], args[1]);
+        return true;
+    case KR_METH_NOARGS:
+        if (nargs != 1) return false;
+        *res = ((KrCFuncNoArgs)def->func)(ts, args[0]);
+        return true;
+    case KR_METH_FAST:
+        *res = ((KrCFuncFast)def->func)(ts, args[0], args + 1, nargs - 1);
+        return true;
+    case KR_METH_FASTKW:
+        *res = ((KrCFuncFastKw)def->func)(ts, args[0], args + 1, nargs - 1, NULL);
+        return true;
+    default:
+        return false;
+    }
+}
+
 // Truth of `cond`, consuming the reference: 1, 0, or -1 with an exception.
 static inline int pop_truth(KrThreadState *ts, KrObject *cond) {
     if (cond == KR_TRUE) return 1;
@@ -1221,7 +1249,10 @@ dispatch_switch:
                 LOAD_FRAME();
                 DISPATCH();
             }
-            KrObject *res = krObj_vectorcall(ts, callable, args, (size_t)npos | KR_VECTORCALL_ARGS_OFFSET, kw);
+            KrObject *res;
+            if (kw != NULL || KR_TYPE(callable) != &KrMethodDescr_Type ||
+                !call_method_descr(ts, callable, args, npos, &res))
+                res = krObj_vectorcall(ts, callable, args, (size_t)npos | KR_VECTORCALL_ARGS_OFFSET, kw);
             for (KrSsize i = 0; i < total; i++) kr_decref(args[i]);
             kr_decref(callable);
             sp = base;
