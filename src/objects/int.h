@@ -14,6 +14,7 @@
 
 #include <gmp.h>
 #include "objects/object.h"
+#include "objects/str.h"
 
 typedef struct KrIntObject {
     KR_OBJECT_HEAD;
@@ -22,8 +23,9 @@ typedef struct KrIntObject {
 
 extern KrTypeObject KrInt_Type, KrBool_Type;
 
-// Results with more bits than this raise MemoryError instead of reaching GMP.
-#define KR_INT_MAX_BITS ((size_t)1 << 36)
+// Results with more bits than this (512 MiB of limbs) raise MemoryError
+// instead of reaching GMP, which would abort when its allocation fails.
+#define KR_INT_MAX_BITS ((size_t)1 << 32)
 
 // Any int, bool or int subclass instance.
 static inline bool krInt_check(const KrObject *o) {
@@ -46,6 +48,18 @@ KrObject *krInt_from_double(KrThreadState *ts, double d);   // int(d): OverflowE
 // prefixes when base is 0 or matches).  `s` need not be NUL-terminated.
 // ValueError "invalid literal for int() with base 10: 'x'".
 KrObject *krInt_from_string(KrThreadState *ts, const char *s, KrSsize len, int base);
+
+// int(str, base) for a str object / int(bytes, base) for raw bytes (no
+// Unicode mapping), with CPython's messages: ValueError "invalid literal for
+// int() with base 10: 'x'", "int() base must be >= 2 and <= 36, or 0", and
+// the max-str-digits limit.
+KrObject *krInt_from_str_object(KrThreadState *ts, KrObject *str, int base);
+KrObject *krInt_from_bytes_literal(KrThreadState *ts, const char *data, KrSsize size, int base);
+// Maps UTF-8 text to ASCII the way CPython does before parsing a number: any
+// Unicode decimal digit becomes its ASCII digit, any Unicode space ' ', any
+// other non-ASCII character '?'.  Returns a NUL-terminated buffer to release
+// with krMem_free (length in *out_len), or NULL with MemoryError.
+char *krNum_text_to_ascii(KrThreadState *ts, const char *s, KrSsize size, KrSsize *out_len);
 
 // Conversions.  Any int-like (int, bool, subclass) accepted; no __index__ calls.
 // -1 with OverflowError "Python int too large to convert to C long" when out of range.
@@ -71,6 +85,26 @@ KrObject *krInt_floordiv(KrThreadState *ts, KrObject *a, KrObject *b);
 KrObject *krInt_mod(KrThreadState *ts, KrObject *a, KrObject *b);
 KrObject *krInt_neg(KrThreadState *ts, KrObject *a);
 KrHash krInt_hash(KrObject *o);   // CPython's numeric hash (mod 2**61-1).  Never fails.
+KrObject *krInt_divmod(KrThreadState *ts, KrObject *a, KrObject *b);   // (q, r) tuple
+// a / b correctly rounded to a float (OverflowError "integer division result
+// too large for a float", ZeroDivisionError "division by zero").
+KrObject *krInt_truediv(KrThreadState *ts, KrObject *a, KrObject *b);
+double krInt_truediv_double(KrThreadState *ts, KrObject *a, KrObject *b);   // -1.0 + exception on error
+// a ** b, or pow(a, b, m) when `m` is not NULL; a negative `b` without `m`
+// gives a float, with `m` a modular inverse.
+KrObject *krInt_pow(KrThreadState *ts, KrObject *a, KrObject *b, KrObject *m);
+KrObject *krInt_lshift(KrThreadState *ts, KrObject *a, KrObject *b);
+KrObject *krInt_rshift(KrThreadState *ts, KrObject *a, KrObject *b);
+KrObject *krInt_and(KrThreadState *ts, KrObject *a, KrObject *b);
+KrObject *krInt_or(KrThreadState *ts, KrObject *a, KrObject *b);
+KrObject *krInt_xor(KrThreadState *ts, KrObject *a, KrObject *b);
+KrObject *krInt_invert(KrThreadState *ts, KrObject *a);
+KrObject *krInt_abs(KrThreadState *ts, KrObject *a);
+// Rich comparison of an int with an int or a float (exact); NotImplemented
+// for anything else.  Never fails except MemoryError.
+KrObject *krInt_richcompare(KrThreadState *ts, KrObject *a, KrObject *b, int op);
+// Number of bits of |o| (0 for 0).  Never fails.
+size_t krInt_bit_length(KrObject *o);
 
 // str(int) in base 10 honouring sys.set_int_max_str_digits (ValueError "Exceeds
 // the limit (4300 digits) for integer string conversion; use
@@ -82,6 +116,35 @@ KrObject *krInt_to_base_str(KrThreadState *ts, KrObject *o, int base);
 // The value of `cp` as a decimal digit (ASCII or any Unicode Nd character, as
 // int() and format widths accept them), or -1.  Never fails.
 int krInt_decimal_digit_value(uint32_t cp);
+
+// str(o) (or format with 'd') in base 2..36 without prefix or limit checks,
+// appended to `sb`; `upper` selects A-F digits.  0 or -1.
+int krInt_append_digits(KrThreadState *ts, KrStrBuilder *sb, KrObject *o, int base, bool upper);
+// format(o, spec) for ints (and bools).  New reference.
+KrObject *krInt_format(KrThreadState *ts, KrObject *o, KrObject *spec);
+
+// ---------------------------------------------------------------------------
+// For the files of the int implementation (and fast paths elsewhere).
+
+// A read-only mpz view of any int-like, without allocating: tagged ints are
+// viewed through a limb inside the struct, so keep the struct alive while the
+// view is used.
+typedef struct KrIntView {
+    mpz_t z;
+    mp_limb_t limb;
+} KrIntView;
+static inline mpz_srcptr krInt_view(KrObject *o, KrIntView *v) {
+    if (!kr_is_smallint(o)) return ((KrIntObject *)o)->z;
+    int64_t x = kr_smallint_value(o);
+    v->limb = x < 0 ? (mp_limb_t)0 - (mp_limb_t)x : (mp_limb_t)x;
+    // What mpz_roinit_n does, inline: a read-only mpz over one limb.
+    v->z->_mp_alloc = 0;
+    v->z->_mp_size = x < 0 ? -1 : (x != 0);
+    v->z->_mp_d = &v->limb;
+    return v->z;
+}
+// Raises MemoryError when a result of `bits` bits would be too large.  0 or -1.
+int krInt_check_bits(KrThreadState *ts, size_t bits);
 
 #define KR_INT_MAX_STR_DIGITS_DEFAULT 4300
 #define KR_INT_MAX_STR_DIGITS_THRESHOLD 640

@@ -1,7 +1,8 @@
 /*
  * eval.h — running code: the eval loop and its entry points.
- * Owner of: eval.c (the loop), call.c (calling Python functions from C),
- * gen.c (generators and coroutines).
+ * Owner of: eval.c (the loop), eval_helpers.c and eval_match.c (its slow
+ * paths), call.c (calling Python functions from C), gen.c (generators and
+ * coroutines).
  */
 #ifndef KR_EVAL_H
 #define KR_EVAL_H

@@ -1,0 +1,5 @@
+# __notes__ are printed after the message.
+e = ValueError("with notes")
+e.add_note("first note")
+e.add_note("second\nmultiline note")
+raise e
