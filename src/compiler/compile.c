@@ -136,6 +136,12 @@ static int future_error(KrCompiler *c, KrAstStmt *s, int col, const char *fmt, c
                            s->lineno, 0);
     krMem_free(text);
     kr_decref(msg);
+    // CPython gives no end offset for these (None).
+    KrObject *exc = krErr_peek(c->ts);
+    if (exc && kr_type_check(exc, &KrExc_SyntaxError)) {
+        KrSyntaxErrorObject *se = (KrSyntaxErrorObject *)exc;
+        kr_setref(&se->end_offset, kr_newref(KR_NONE));
+    }
     return -1;
 }
 

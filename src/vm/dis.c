@@ -957,11 +957,12 @@ static int dis_exec(KrThreadState *ts, KrObject *m) {
     for (int op = 0; op < 256; op++) KR_LIST_SET(opname, op, NULL);
     int r = 0;
     for (int op = 0; op < 256 && r == 0; op++) {
-        KrObject *s = op < KR_OP__NEXEC ? krStr_from_cstr(ts, kr_op_info[op].name) : krStr_from_format(ts, "<%d>", op);
+        const char *opn = op < KR_OP__NEXEC ? kr_op_info[op].name : NULL;
+        KrObject *s = opn ? krStr_from_cstr(ts, opn) : krStr_from_format(ts, "<%d>", op);
         if (!s) {
             r = -1;
             s = kr_newref(KR_NONE);
-        } else if (op < KR_OP__NREAL) {
+        } else if (opn) {
             r = krDict_set(ts, opmap, s, kr_smallint(op));
         }
         KR_LIST_SET(opname, op, s);
