@@ -241,6 +241,9 @@ struct KrCompiler {
 int krCompiler_error_at(KrCompiler *c, KrLoc loc, const char *fmt, ...);
 // Raises at the current instruction position (c->u->loc).
 int krCompiler_error(KrCompiler *c, const char *fmt, ...);
+// Issues a SyntaxWarning at the current line.  0, or -1 with an exception
+// (a warning turned into an error raises SyntaxError).
+int krCompiler_warn(KrCompiler *c, const char *fmt, ...);
 // Line `lineno` of the source being compiled, with its newline (malloc'ed;
 // NULL when unknown, e.g. compiling an AST).  Never raises.
 char *krCompiler_source_line(KrCompiler *c, int lineno);
