@@ -17,6 +17,7 @@
  * `from __future__ import annotations` (they are turned back into source).
  */
 #include <gmp.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "compiler/compiler.h"
@@ -135,10 +136,155 @@ static KrObject *safe_lshift(KrThreadState *ts, KrObject *v, KrObject *w) {
     return krNum_binary_op(ts, v, w, KR_NB_LSHIFT);
 }
 
+// ---------------------------------------------------------------------------
+// 'fmt' % (a, b): %s, %r and %a with optional width and precision become an
+// f-string, as CPython 3.11 does.
+
+static KrAstExpr *new_node(Opt *o, KrAstExprKind kind, int lineno, int col, int end_lineno, int end_col) {
+    KrAstExpr *e = krArena_calloc(o->c->arena, sizeof(KrAstExpr));
+    if (!e) {
+        krErr_no_memory(o->c->ts);
+        return NULL;
+    }
+    e->kind = kind;
+    e->lineno = lineno;
+    e->col_offset = col;
+    e->end_lineno = end_lineno;
+    e->end_col_offset = end_col;
+    return e;
+}
+
+// A Constant node (without position) holding `value` (stolen).
+static KrAstExpr *new_const(Opt *o, KrObject *value) {
+    if (!value) return NULL;
+    KrAstExpr *e = new_node(o, KR_EXPR_Constant, -1, -1, -1, -1);
+    if (!e) {
+        kr_decref(value);
+        return NULL;
+    }
+    return krConst_set(o->c, e, value) < 0 ? NULL : e;
+}
+
+static bool has_starred(KrAstExprSeq *elts);
+
+// The literal text up to the next lone '%' ("%%" becomes "%"); NULL (and no
+// error) when there is none.
+static KrAstExpr *parse_literal(Opt *o, const char *fmt, size_t size, size_t *ppos, bool *error) {
+    size_t start = *ppos, pos = start;
+    while (pos < size) {
+        if (fmt[pos] != '%') pos++;
+        else if (pos + 1 < size && fmt[pos + 1] == '%') pos += 2;
+        else break;
+    }
+    *ppos = pos;
+    if (pos == start) return NULL;
+    KrStrBuilder sb;
+    krSB_init(&sb);
+    for (size_t i = start; i < pos; i++) {
+        if (krSB_append(o->c->ts, &sb, &fmt[i], 1) < 0) {
+            krSB_discard(&sb);
+            *error = true;
+            return NULL;
+        }
+        if (fmt[i] == '%') i++;
+    }
+    KrAstExpr *e = new_const(o, krSB_finish(o->c->ts, &sb));
+    if (!e) *error = true;
+    return e;
+}
+
+// One conversion: [flags][width][.precision](s|r|a).  NULL when unsupported.
+static KrAstExpr *parse_format(Opt *o, const char *fmt, size_t size, size_t *ppos, KrAstExpr *arg, bool *error) {
+    size_t pos = *ppos;
+    int width = -1, prec = -1;
+    bool ljust = false;
+    char ch;
+#define NEXTC do { if (pos >= size) return NULL; ch = fmt[pos++]; } while (0)
+    for (;;) {
+        NEXTC;
+        if (ch == '-') ljust = true;
+        else if (ch != '+' && ch != ' ' && ch != '#' && ch != '0') break;
+    }
+    if (ch >= '0' && ch <= '9') {
+        width = 0;
+        while (ch >= '0' && ch <= '9') {
+            width = width * 10 + (ch - '0');
+            NEXTC;
+            if (width > 99) return NULL;   // CPython takes at most two digits
+        }
+    }
+    if (ch == '.') {
+        NEXTC;
+        prec = 0;
+        while (ch >= '0' && ch <= '9') {
+            prec = prec * 10 + (ch - '0');
+            NEXTC;
+            if (prec > 99) return NULL;
+        }
+    }
+#undef NEXTC
+    *ppos = pos;
+    if (ch != 's' && ch != 'r' && ch != 'a') return NULL;
+    char buf[32], *p = buf;
+    if (!ljust && width > 0) *p++ = '>';
+    if (width >= 0) p += snprintf(p, 12, "%d", width);
+    if (prec >= 0) p += snprintf(p, 12, ".%d", prec);
+    KrAstExpr *spec = NULL;
+    if (p != buf && !(spec = new_const(o, krStr_from_utf8(o->c->ts, buf, p - buf)))) {
+        *error = true;
+        return NULL;
+    }
+    KrAstExpr *fv = new_node(o, KR_EXPR_FormattedValue, arg->lineno, arg->col_offset, arg->end_lineno,
+                             arg->end_col_offset);
+    if (!fv) {
+        *error = true;
+        return NULL;
+    }
+    fv->v.FormattedValue.value = arg;
+    fv->v.FormattedValue.conversion = ch;
+    fv->v.FormattedValue.format_spec = spec;
+    return fv;
+}
+
+static int optimize_format(Opt *o, KrAstExpr *node, KrObject *fmtobj, KrAstExprSeq *elts) {
+    const char *fmt = krStr_utf8(fmtobj);
+    size_t size = (size_t)krStr_size(fmtobj), pos = 0;
+    int nelts = KR_AST_LEN(elts), cnt = 0;
+    KrAstExprSeq *seq = krArena_alloc(o->c->arena, sizeof(KrAstExprSeq) + sizeof(KrAstExpr *) * (size_t)(nelts * 2 + 1));
+    if (!seq) {
+        krErr_no_memory(o->c->ts);
+        return -1;
+    }
+    seq->size = 0;
+    bool error = false;
+    for (;;) {
+        KrAstExpr *lit = parse_literal(o, fmt, size, &pos, &error);
+        if (error) return -1;
+        if (lit) seq->items[seq->size++] = lit;
+        if (pos >= size) break;
+        if (cnt >= nelts) return 0;   // more conversions than items
+        pos++;                        // the '%'
+        KrAstExpr *fv = parse_format(o, fmt, size, &pos, elts->items[cnt], &error);
+        cnt++;
+        if (!fv) return error ? -1 : 0;
+        seq->items[seq->size++] = fv;
+    }
+    if (cnt < nelts) return 0;   // more items than conversions
+    node->kind = KR_EXPR_JoinedStr;
+    node->v.JoinedStr.values = seq;
+    return 0;
+}
+
 static int fold_binop(Opt *o, KrAstExpr *node) {
     KrAstExpr *lhs = node->v.BinOp.left, *rhs = node->v.BinOp.right;
-    if (!is_const(lhs) || !is_const(rhs)) return 0;
-    KrObject *lv = value_of(o, lhs), *rv = lv ? value_of(o, rhs) : NULL;
+    if (!is_const(lhs)) return 0;
+    KrObject *lv = value_of(o, lhs);
+    if (!lv) return -1;
+    if (node->v.BinOp.op == KR_BINOP_Mod && rhs->kind == KR_EXPR_Tuple && krStr_check(lv) &&
+        !has_starred(rhs->v.Tuple.elts))
+        return optimize_format(o, node, lv, rhs->v.Tuple.elts);
+    if (!is_const(rhs)) return 0;
+    KrObject *rv = value_of(o, rhs);
     if (!rv) return -1;
     KrThreadState *ts = o->c->ts;
     KrObject *newval = NULL;

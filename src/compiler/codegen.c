@@ -67,22 +67,25 @@ static KrInstr *next_instr(KrCompiler *c, KrBlock *b) {
     return i;
 }
 
-// Jumps and exits end their basic block.  RETURN_VALUE is the exception: as
-// in CPython, the statement that emits it starts the next block itself, so
-// that krAssemble can see a unit whose code ends with a return.
+// Jumps and exits end their basic block: the next instruction starts a new
+// block implicitly (so a unit whose code ends with a return is recognisable).
 static bool ends_block(int op) {
     return (krOp_info(op)->flags & (F_JUMP | F_NOFALL)) != 0 && op != KR_OP_SETUP_FINALLY &&
-           op != KR_OP_SETUP_CLEANUP && op != KR_OP_SETUP_WITH && op != KR_OP_RETURN_VALUE;
+           op != KR_OP_SETUP_CLEANUP && op != KR_OP_SETUP_WITH;
 }
 
 static int addop_loc(KrCompiler *c, int op, int arg, KrBlock *target, KrLoc loc) {
-    KrInstr *i = next_instr(c, c->u->curblock);
+    KrBlock *b = c->u->curblock;
+    if (b->n && ends_block(b->instr[b->n - 1].op)) {
+        if (cg_next_block(c) < 0) return -1;
+        b = c->u->curblock;
+    }
+    KrInstr *i = next_instr(c, b);
     if (!i) return -1;
     i->op = op;
     i->arg = arg;
     i->target = target;
     i->loc = loc;
-    if (ends_block(op)) return cg_next_block(c);
     return 0;
 }
 

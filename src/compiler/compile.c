@@ -14,9 +14,13 @@
 
 #include "compiler/compile.h"
 #include "compiler/compiler.h"
+#include "objects/abstract.h"
+#include "objects/dict.h"
 #include "objects/exc.h"
+#include "objects/int.h"
 #include "objects/str.h"
 #include "runtime/error.h"
+#include "runtime/state.h"
 
 // ---------------------------------------------------------------------------
 // Errors
@@ -75,6 +79,81 @@ int krCompiler_error(KrCompiler *c, const char *fmt, ...) {
     return -1;
 }
 
+// Compile-time SyntaxWarnings go through `warnings.warn_explicit` when the
+// warnings module is loaded (so filters and -W error apply); otherwise they
+// are printed to sys.stderr the way the default filter shows them.
+int krCompiler_warn(KrCompiler *c, const char *fmt, ...) {
+    KrThreadState *ts = c->ts;
+    va_list va;
+    va_start(va, fmt);
+    KrObject *msg = krStr_vfrom_format(ts, fmt, va);
+    va_end(va);
+    if (!msg) return -1;
+    int lineno = c->u ? c->u->loc.lineno : 0;
+    KrObject *warnings = ts->interp->modules ? krDict_get_cstr(ts, ts->interp->modules, "warnings") : NULL;
+    int r = 0;
+    if (warnings) {
+        KrObject *fn = krObj_getattr_cstr(ts, warnings, "warn_explicit");
+        KrObject *line = fn ? krInt_from_i64(ts, lineno) : NULL;
+        KrObject *res = NULL;
+        if (line) {
+            KrObject *args[4] = {msg, (KrObject *)&KrExc_SyntaxWarning, c->filename, line};
+            res = krObj_vectorcall(ts, fn, args, 4, NULL);
+        }
+        kr_xdecref(fn);
+        kr_xdecref(line);
+        if (res) {
+            kr_decref(res);
+        } else {
+            r = -1;
+            // An error-ified SyntaxWarning becomes the SyntaxError it reports.
+            if (krErr_matches(ts, &KrExc_SyntaxWarning)) {
+                krErr_clear(ts);
+                krCompiler_error(c, "%U", msg);
+            }
+        }
+    } else {
+        KrObject *err = krDict_get_str(ts->interp->sysdict, KR_ID(stderr));
+        if (err && err != KR_NONE) {
+            char *text = program_text(c->filename, lineno);
+            const char *t = text ? text : "";
+            while (*t == ' ' || *t == '\t' || *t == '\f') t++;
+            size_t n = strlen(t);
+            while (n && (t[n - 1] == '\n' || t[n - 1] == '\r' || t[n - 1] == ' ')) n--;
+            KrObject *src = krStr_decode_utf8(ts, t, (KrSsize)n, "replace");
+            krMem_free(text);
+            KrObject *out = !src ? NULL
+                            : n  ? krStr_from_format(ts, "%S:%d: SyntaxWarning: %U\n  %U\n", c->filename, lineno, msg, src)
+                                 : krStr_from_format(ts, "%S:%d: SyntaxWarning: %U\n", c->filename, lineno, msg);
+            kr_xdecref(src);
+            KrObject *res = out ? krObj_call_method(ts, err, KR_ID(write), out, NULL) : NULL;
+            kr_xdecref(out);
+            if (res) kr_decref(res);
+            else krErr_clear(ts);   // a broken stderr must not fail the compilation
+        }
+    }
+    kr_decref(msg);
+    return r;
+}
+
+char *krCompiler_source_line(KrCompiler *c, int lineno) {
+    if (!c->source || lineno < 1) return NULL;
+    const char *p = c->source, *end = c->source + c->source_len;
+    for (int i = 1; i < lineno && p < end; i++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl) return NULL;
+        p = nl + 1;
+    }
+    if (p >= end) return NULL;
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    size_t n = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
+    char *line = krMem_malloc(n + 1);
+    if (!line) return NULL;
+    memcpy(line, p, n);
+    line[n] = '\0';
+    return line;
+}
+
 // ---------------------------------------------------------------------------
 // Names
 
@@ -118,6 +197,12 @@ static int future_error(KrCompiler *c, KrAstStmt *s, int col, const char *fmt, c
                            s->lineno, 0);
     krMem_free(text);
     kr_decref(msg);
+    // CPython gives no end offset for these (None).
+    KrObject *exc = krErr_peek(c->ts);
+    if (exc && kr_type_check(exc, &KrExc_SyntaxError)) {
+        KrSyntaxErrorObject *se = (KrSyntaxErrorObject *)exc;
+        kr_setref(&se->end_offset, kr_newref(KR_NONE));
+    }
     return -1;
 }
 
@@ -201,7 +286,8 @@ static void compiler_fini(KrCompiler *c) {
     krArena_free(c->arena);
 }
 
-KrObject *krCompile_ast(KrThreadState *ts, KrAstMod *mod, KrObject *filename, int mode, int flags, int optimize) {
+static KrObject *compile_ast(KrThreadState *ts, KrAstMod *mod, KrObject *filename, int mode, int flags,
+                             int optimize, const char *source, size_t source_len) {
     KrCompiler c;
     memset(&c, 0, sizeof c);
     c.ts = ts;
@@ -209,6 +295,8 @@ KrObject *krCompile_ast(KrThreadState *ts, KrAstMod *mod, KrObject *filename, in
     if (!c.arena) return krErr_no_memory(ts);
     krNames_init(&c.names, c.arena);
     c.filename = filename;
+    c.source = source;
+    c.source_len = source_len;
     c.flags = flags;
     c.optimize = optimize < 0 ? 0 : optimize;
     c.future_lineno = -1;
@@ -220,6 +308,10 @@ KrObject *krCompile_ast(KrThreadState *ts, KrAstMod *mod, KrObject *filename, in
 done:
     compiler_fini(&c);
     return code;
+}
+
+KrObject *krCompile_ast(KrThreadState *ts, KrAstMod *mod, KrObject *filename, int mode, int flags, int optimize) {
+    return compile_ast(ts, mod, filename, mode, flags, optimize, NULL, 0);
 }
 
 static KrTypeObject *syntax_error_type(KrSyntaxErrorKind kind) {
@@ -244,7 +336,7 @@ KrObject *krCompile_source(KrThreadState *ts, const char *src, KrSsize len, KrOb
             krErr_set_syntax_error(ts, syntax_error_type(err.kind), err.msg, filename, err.lineno, err.offset,
                                    err.text, err.end_lineno, err.end_offset);
     } else {
-        code = krCompile_ast(ts, mod, filename, mode, flags, optimize);
+        code = compile_ast(ts, mod, filename, mode, flags, optimize, src, (size_t)len);
     }
     krArena_free(arena);
     return code;

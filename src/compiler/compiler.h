@@ -241,6 +241,12 @@ struct KrCompiler {
 int krCompiler_error_at(KrCompiler *c, KrLoc loc, const char *fmt, ...);
 // Raises at the current instruction position (c->u->loc).
 int krCompiler_error(KrCompiler *c, const char *fmt, ...);
+// Issues a SyntaxWarning at the current line.  0, or -1 with an exception
+// (a warning turned into an error raises SyntaxError).
+int krCompiler_warn(KrCompiler *c, const char *fmt, ...);
+// Line `lineno` of the source being compiled, with its newline (malloc'ed;
+// NULL when unknown, e.g. compiling an AST).  Never raises.
+char *krCompiler_source_line(KrCompiler *c, int lineno);
 // Interns `s`; NULL with MemoryError.
 const char *krCompiler_intern(KrCompiler *c, const char *s, size_t len);
 // _Py_Mangle: `name` as seen in class `private_name` (interned result).  NULL on error.
@@ -262,6 +268,8 @@ bool krConst_is_str(KrCompiler *c, KrAstExpr *e);
 // same type and value, 0.0 != -0.0, recursively for tuples).  -1 on error.
 int krConst_add(KrCompiler *c, KrConstTable *t, KrObject *o);
 void krConst_table_free(KrConstTable *t);
+// The constant as stored in the finished code object (see consts.c).  New reference.
+KrObject *krConst_finalize(KrCompiler *c, KrObject *o);
 // A str object for an identifier, interned.  New reference.
 KrObject *krConst_name(KrCompiler *c, const char *name);
 // Constant-identity equality and hash (as CPython's _PyCode_ConstantKey).

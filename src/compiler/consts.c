@@ -17,6 +17,8 @@
 
 #include "compiler/compiler.h"
 #include "objects/bytes.h"
+#include "objects/code.h"
+#include "objects/dict.h"
 #include "objects/exc.h"
 #include "objects/float.h"
 #include "objects/int.h"
@@ -24,6 +26,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "runtime/error.h"
+#include "runtime/state.h"
 
 // Strings made only of identifier characters are interned, as CPython does,
 // so that `is` between equal short literals behaves the same.
@@ -36,8 +39,8 @@ static bool all_name_chars(const char *s, size_t len) {
     return true;
 }
 
-static KrObject *int_literal(KrCompiler *c, KrAstExpr *e, const char *text, size_t len) {
-    KrObject *v = krInt_from_string(c->ts, text, (KrSsize)len, 0);
+static KrObject *int_literal(KrCompiler *c, KrAstExpr *e, const char *digits, size_t len) {
+    KrObject *v = krInt_from_string(c->ts, digits, (KrSsize)len, 0);
     if (v || !krErr_matches(c->ts, &KrExc_ValueError)) return v;
     // Decimal literals over sys.get_int_max_str_digits() are a SyntaxError
     // with a hint, as CPython's parser reports them.
@@ -45,9 +48,15 @@ static KrObject *int_literal(KrCompiler *c, KrAstExpr *e, const char *text, size
     KrObject *msg = krObj_str(c->ts, exc);
     kr_decref(exc);
     if (!msg) return NULL;
-    krCompiler_error_at(c, KR_LOC_OF(e), "%s - Consider hexadecimal for huge integer literals to avoid decimal "
-                                         "conversion limits.", krStr_utf8(msg));
+    // CPython's parser reports it at column 0 of the line, with the line's text.
+    KrObject *full = krStr_from_format(c->ts, "%U - Consider hexadecimal for huge integer literals to avoid decimal "
+                                              "conversion limits.", msg);
     kr_decref(msg);
+    if (!full) return NULL;
+    char *line = krCompiler_source_line(c, e->lineno);
+    krErr_set_syntax_error(c->ts, &KrExc_SyntaxError, krStr_utf8(full), c->filename, e->lineno, 0, line, e->lineno, 0);
+    krMem_free(line);
+    kr_decref(full);
     return NULL;
 }
 
@@ -151,7 +160,37 @@ uint64_t krConst_hash(KrObject *o) {
         while (krSet_next(o, &pos, &key, &kh)) acc ^= krConst_hash(key);
         return mix(h, acc);
     }
+    if (t == &KrCode_Type) {
+        KrCodeObject *co = (KrCodeObject *)o;
+        return mix(mix(h, (uint64_t)krStr_hash(co->co_name)), (uint64_t)co->co_ncodeunits);
+    }
     return mix(h, (uint64_t)(uintptr_t)o);
+}
+
+static bool bytes_equal(KrObject *a, KrObject *b) {
+    return krBytes_size(a) == krBytes_size(b) && memcmp(krBytes_data(a), krBytes_data(b), (size_t)krBytes_size(a)) == 0;
+}
+
+static bool strs_equal(KrObject *a, KrObject *b) {
+    if (KR_TUPLE_SIZE(a) != KR_TUPLE_SIZE(b)) return false;
+    for (KrSsize i = 0; i < KR_TUPLE_SIZE(a); i++)
+        if (!krStr_eq(KR_TUPLE_GET(a, i), KR_TUPLE_GET(b, i))) return false;
+    return true;
+}
+
+// Equal code objects (as code.__eq__): two identical lambdas or genexps in
+// one unit share a constant, as in CPython.
+static bool code_equal(KrCodeObject *a, KrCodeObject *b) {
+    if (a->co_argcount != b->co_argcount || a->co_posonlyargcount != b->co_posonlyargcount ||
+        a->co_kwonlyargcount != b->co_kwonlyargcount || a->co_flags != b->co_flags ||
+        a->co_firstlineno != b->co_firstlineno || a->co_ncodeunits != b->co_ncodeunits ||
+        !krStr_eq(a->co_name, b->co_name) ||
+        memcmp(a->co_code_adaptive, b->co_code_adaptive, sizeof(KrCodeUnit) * (size_t)a->co_ncodeunits) != 0 ||
+        !krConst_equal(a->co_consts, b->co_consts) || !strs_equal(a->co_names, b->co_names) ||
+        !strs_equal(a->co_localsplusnames, b->co_localsplusnames) || !bytes_equal(a->co_linetable, b->co_linetable) ||
+        !bytes_equal(a->co_exceptiontable, b->co_exceptiontable))
+        return false;
+    return true;
 }
 
 bool krConst_equal(KrObject *a, KrObject *b) {
@@ -165,8 +204,8 @@ bool krConst_equal(KrObject *a, KrObject *b) {
         return double_bits(x->real) == double_bits(y->real) && double_bits(x->imag) == double_bits(y->imag);
     }
     if (t == &KrStr_Type) return krStr_eq(a, b);
-    if (t == &KrBytes_Type)
-        return krBytes_size(a) == krBytes_size(b) && memcmp(krBytes_data(a), krBytes_data(b), (size_t)krBytes_size(a)) == 0;
+    if (t == &KrBytes_Type) return bytes_equal(a, b);
+    if (t == &KrCode_Type) return code_equal((KrCodeObject *)a, (KrCodeObject *)b);
     if (t == &KrTuple_Type) {
         if (KR_TUPLE_SIZE(a) != KR_TUPLE_SIZE(b)) return false;
         for (KrSsize i = 0; i < KR_TUPLE_SIZE(a); i++)
@@ -194,6 +233,8 @@ bool krConst_equal(KrObject *a, KrObject *b) {
 // ---------------------------------------------------------------------------
 // The constant table
 
+static int const_add(KrCompiler *c, KrConstTable *t, KrObject *o);
+
 static int table_rebuild(KrConstTable *t, int size) {
     int32_t *index = krMem_malloc(sizeof(int32_t) * (size_t)size);
     if (!index) return -1;
@@ -209,7 +250,96 @@ static int table_rebuild(KrConstTable *t, int size) {
     return 0;
 }
 
+// CPython merges every constant into a compilation-wide cache, and in doing
+// so rebuilds frozensets from their own iteration order; the rebuilt set can
+// iterate in a different order, which programs observe (`for x in {...}`).
+// Returns a new reference.
+static KrObject *canonical(KrCompiler *c, KrObject *o) {
+    if (krTuple_check_exact(o)) {
+        KrSsize n = KR_TUPLE_SIZE(o);
+        KrObject *t = NULL;
+        for (KrSsize i = 0; i < n; i++) {
+            KrObject *item = canonical(c, KR_TUPLE_GET(o, i));
+            if (!item) {
+                kr_xdecref(t);
+                return NULL;
+            }
+            if (item == KR_TUPLE_GET(o, i) && !t) {
+                kr_decref(item);
+                continue;
+            }
+            if (!t) {
+                if (!(t = krTuple_new(c->ts, n))) {
+                    kr_decref(item);
+                    return NULL;
+                }
+                for (KrSsize j = 0; j < n; j++) KR_TUPLE_SET(t, j, j < i ? kr_newref(KR_TUPLE_GET(o, j)) : NULL);
+            }
+            KR_TUPLE_SET(t, i, item);
+        }
+        return t ? t : kr_newref(o);
+    }
+    if (krFrozenSet_check(o) && KR_TYPE(o) == &KrFrozenSet_Type) {
+        KrObject *items = krTuple_new(c->ts, krSet_size(o));
+        if (!items) return NULL;
+        KrSsize pos = 0, i = 0;
+        KrObject *key;
+        KrHash h;
+        while (krSet_next(o, &pos, &key, &h)) KR_TUPLE_SET(items, i++, kr_newref(key));
+        KrObject *fs = krFrozenSet_new(c->ts, items);
+        kr_decref(items);
+        return fs;
+    }
+    return kr_newref(o);
+}
+
+// When the code object is made, CPython interns the identifier-like strings
+// of its constants; a frozenset one of whose strings was already interned
+// (an identifier of the source, a builtin's name) is rebuilt once more.
+static bool interning_replaces(KrCompiler *c, KrObject *s) {
+    if (!krStr_check_exact(s) || !all_name_chars(krStr_utf8(s), (size_t)krStr_size(s))) return false;
+    if (krNames_find(&c->names, krStr_utf8(s), (size_t)krStr_size(s))) return true;
+    KrObject *builtins = c->ts->interp ? c->ts->interp->builtins : NULL;
+    return builtins && krDict_get_str(builtins, s) != NULL;
+}
+
+KrObject *krConst_finalize(KrCompiler *c, KrObject *o) {
+    if (krTuple_check_exact(o)) {
+        KrSsize n = KR_TUPLE_SIZE(o);
+        KrObject *t = krTuple_new(c->ts, n);
+        if (!t) return NULL;
+        for (KrSsize i = 0; i < n; i++) KR_TUPLE_SET(t, i, NULL);
+        for (KrSsize i = 0; i < n; i++) {
+            KrObject *item = krConst_finalize(c, KR_TUPLE_GET(o, i));
+            if (!item) {
+                for (KrSsize j = i; j < n; j++) KR_TUPLE_SET(t, j, kr_newref(KR_NONE));
+                kr_decref(t);
+                return NULL;
+            }
+            KR_TUPLE_SET(t, i, item);
+        }
+        return t;
+    }
+    if (KR_TYPE(o) == &KrFrozenSet_Type) {
+        bool rebuild = false;
+        KrSsize pos = 0;
+        KrObject *key;
+        KrHash h;
+        while (!rebuild && krSet_next(o, &pos, &key, &h)) rebuild = interning_replaces(c, key);
+        if (rebuild) return canonical(c, o);
+    }
+    return kr_newref(o);
+}
+
 int krConst_add(KrCompiler *c, KrConstTable *t, KrObject *o) {
+    KrObject *canon = canonical(c, o);
+    if (!canon) return -1;
+    int r = const_add(c, t, canon);
+    kr_decref(canon);
+    return r;
+}
+
+static int const_add(KrCompiler *c, KrConstTable *t, KrObject *o) {
     uint64_t hash = krConst_hash(o);
     if (t->index_size) {
         uint64_t mask = (uint64_t)(t->index_size - 1);

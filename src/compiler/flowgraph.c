@@ -106,14 +106,16 @@ static int normalize_block(KrCompiler *c, KrBlock *b) {
     return 0;
 }
 
-// A block ending with an unconditional jump to a small exit block gets a
-// copy of that block instead.
+static bool is_exit_without_lineno(const KrBlock *b);
+
+// A block ending with an unconditional jump to a small exit block without
+// a line number (an implicit `return None`) gets a copy of that block instead.
 static int extend_block(KrCompiler *c, KrBlock *b) {
     if (b->n == 0) return 0;
     KrInstr *last = &b->instr[b->n - 1];
     if (!is_uncond_jump(last->op)) return 0;
     KrBlock *to_copy = last->target;
-    if (!to_copy->exit || to_copy->n > KR_MAX_COPY_SIZE) return 0;
+    if (!is_exit_without_lineno(to_copy) || to_copy->n > KR_MAX_COPY_SIZE) return 0;
     last->op = KR_OP_NOP;
     for (int i = 0; i < to_copy->n; i++) {
         KrInstr *ins = append_instr(c, b);
@@ -147,7 +149,7 @@ static int fold_tuple_on_constants(KrCompiler *c, KrBlock *b, int pos, int n) {
 
 static bool jump_thread(KrInstr *inst, KrInstr *target, int op) {
     // bpo-45773: threading a jump to itself would loop forever.
-    if ((inst->loc.lineno == target->loc.lineno || target->loc.lineno == -1) && inst->target != target->target) {
+    if (inst->loc.lineno == target->loc.lineno && inst->target != target->target) {
         inst->target = target->target;
         inst->op = op;
         return true;
@@ -391,7 +393,8 @@ static void clean_block(KrBlock *b) {
             if (prev_lineno == lineno) continue;
             if (src < b->n - 1) {
                 int next_lineno = b->instr[src + 1].loc.lineno;
-                if (next_lineno < 0 || next_lineno == lineno) {
+                if (next_lineno == lineno) continue;
+                if (next_lineno < 0) {
                     b->instr[src + 1].loc = ins->loc;
                     continue;
                 }
@@ -1148,14 +1151,24 @@ KrObject *krAssemble(KrCompiler *c, bool add_none) {
     int flags = compute_code_flags(c);
     int nlocalsplus = 0, maxdepth = 0;
     if (assemble_blocks(c, &a, flags, &nlocalsplus, &maxdepth) < 0) goto done;
-    a.consts = krTuple_from_array(c->ts, u->consts.items, u->consts.n);
+    a.consts = krTuple_new(c->ts, u->consts.n);
+    for (int i = 0; a.consts && i < u->consts.n; i++) KR_TUPLE_SET(a.consts, i, NULL);
+    for (int i = 0; a.consts && i < u->consts.n; i++) {
+        KrObject *k = krConst_finalize(c, u->consts.items[i]);
+        if (!k) {
+            for (int j = i; j < u->consts.n; j++) KR_TUPLE_SET(a.consts, j, kr_newref(KR_NONE));
+            KR_CLEAR(a.consts);
+            break;
+        }
+        KR_TUPLE_SET(a.consts, i, k);
+    }
     a.names = names_tuple(c, &u->names);
     if (!a.consts || !a.names) goto done;
     if (localsplus_info(c, nlocalsplus, krPtrMap_size(&u->varnames), &a.lp_names, &a.lp_kinds) < 0) goto done;
     KrObject *name = krStr_from_utf8(c->ts, u->name, (KrSsize)strlen(u->name));
     if (!name) goto done;
     KrCodeSpec spec = {
-        .argcount = u->argcount,
+        .argcount = u->argcount + u->posonlyargcount,
         .posonlyargcount = u->posonlyargcount,
         .kwonlyargcount = u->kwonlyargcount,
         .stacksize = maxdepth,

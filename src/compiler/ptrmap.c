@@ -185,6 +185,16 @@ static int names_grow(KrNames *t) {
     return 0;
 }
 
+const char *krNames_find(const KrNames *t, const char *s, size_t len) {
+    if (!t->size) return NULL;
+    uint64_t mask = (uint64_t)(t->size - 1);
+    for (uint64_t h = hash_bytes(s, len) & mask; t->slots[h]; h = (h + 1) & mask) {
+        const char *e = t->slots[h];
+        if (strncmp(e, s, len) == 0 && e[len] == '\0') return e;
+    }
+    return NULL;
+}
+
 const char *krNames_intern(KrNames *t, const char *s, size_t len) {
     if ((t->used + 1) * 2 > t->size && names_grow(t) < 0) return NULL;
     uint64_t mask = (uint64_t)(t->size - 1);

@@ -68,6 +68,8 @@ void krNames_fini(KrNames *t);
 // The canonical copy of the `len` bytes at `s` (NUL-terminated), or NULL when
 // out of memory.
 const char *krNames_intern(KrNames *t, const char *s, size_t len);
+// The canonical copy of the string, or NULL when it was never interned.  Never fails.
+const char *krNames_find(const KrNames *t, const char *s, size_t len);
 static inline const char *krNames_intern_cstr(KrNames *t, const char *s) {
     return krNames_intern(t, s, strlen(s));
 }

@@ -205,9 +205,17 @@ static int visit_exprs(KrCompiler *c, KrAstExprSeq *seq) {
     return 0;
 }
 
+// Identifiers that are not names (attributes, keywords) are interned too, as
+// CPython's parser does; consts.c asks whether a string was.
+static int note_identifier(KrCompiler *c, const char *id) {
+    return id && !krCompiler_intern(c, id, strlen(id)) ? -1 : 0;
+}
+
 static int visit_keywords(KrCompiler *c, KrAstKeywordSeq *seq) {
-    for (int i = 0; i < KR_AST_LEN(seq); i++)
+    for (int i = 0; i < KR_AST_LEN(seq); i++) {
+        if (note_identifier(c, seq->items[i]->arg) < 0) return -1;
         if (visit_expr(c, seq->items[i]->value) < 0) return -1;
+    }
     return 0;
 }
 
@@ -344,6 +352,7 @@ static int visit_global(KrCompiler *c, KrAstStmt *s, bool nonlocal) {
 }
 
 static int visit_alias(KrCompiler *c, KrAstAlias *a) {
+    if (note_identifier(c, a->name) < 0) return -1;
     // The bound name: `import a.b` binds `a`.
     const char *name = a->asname ? a->asname : a->name;
     if (strcmp(name, "*") == 0) {
@@ -478,7 +487,8 @@ static int raise_if_comprehension(KrCompiler *c, KrAstExpr *e) {
 
 // A walrus in a comprehension binds in the nearest enclosing function or module.
 static int extend_namedexpr_scope(KrCompiler *c, KrAstExpr *e) {
-    const char *target = e->v.Name.id;
+    const char *target = krCompiler_intern(c, e->v.Name.id, strlen(e->v.Name.id));
+    if (!target) return -1;
     KrSymtable *st = &c->st;
     for (int i = st->nstack - 1; i >= 0; i--) {
         KrSymEntry *ste = st->stack[i];
@@ -631,7 +641,9 @@ static int visit_expr_body(KrCompiler *c, KrAstExpr *e) {
         return e->v.FormattedValue.format_spec ? visit_expr(c, e->v.FormattedValue.format_spec) : 0;
     case KR_EXPR_JoinedStr: return visit_exprs(c, e->v.JoinedStr.values);
     case KR_EXPR_Constant: return 0;
-    case KR_EXPR_Attribute: return visit_expr(c, e->v.Attribute.value);
+    case KR_EXPR_Attribute:
+        if (note_identifier(c, e->v.Attribute.attr) < 0) return -1;
+        return visit_expr(c, e->v.Attribute.value);
     case KR_EXPR_Subscript:
         if (visit_expr(c, e->v.Subscript.value) < 0) return -1;
         return visit_expr(c, e->v.Subscript.slice);

@@ -271,17 +271,30 @@ static bool all_strs(KrObject *t) {
     return true;
 }
 
+static const char *invalid_spec(const KrCodeSpec *spec) {
+    if (spec->argcount < spec->posonlyargcount || spec->posonlyargcount < 0 || spec->kwonlyargcount < 0)
+        return "code: argument counts are inconsistent";
+    if (spec->stacksize < 0 || spec->ncodeunits < 0) return "code: negative stack size or code length";
+    if (!spec->consts || !krTuple_check(spec->consts)) return "code: co_consts must be a tuple";
+    if (!spec->names || !krTuple_check(spec->names) || !all_strs(spec->names))
+        return "code: co_names must be a tuple of strings";
+    if (!spec->localsplusnames || !krTuple_check(spec->localsplusnames) || !all_strs(spec->localsplusnames) ||
+        !spec->localspluskinds || !krBytes_check(spec->localspluskinds) ||
+        KR_TUPLE_SIZE(spec->localsplusnames) != krBytes_size(spec->localspluskinds))
+        return "code: local variable names or kinds are malformed";
+    if (!spec->filename || !krStr_check(spec->filename)) return "code: co_filename must be a string";
+    if (!spec->name || !krStr_check(spec->name) || !spec->qualname || !krStr_check(spec->qualname))
+        return "code: co_name and co_qualname must be strings";
+    if (!spec->linetable || !krBytes_check(spec->linetable) || !spec->exceptiontable ||
+        !krBytes_check(spec->exceptiontable))
+        return "code: co_linetable and co_exceptiontable must be bytes";
+    return NULL;
+}
+
 KrObject *krCode_new(KrThreadState *ts, const KrCodeSpec *spec) {
-    if (spec->argcount < spec->posonlyargcount || spec->posonlyargcount < 0 || spec->kwonlyargcount < 0 ||
-        spec->stacksize < 0 || spec->ncodeunits < 0 || !spec->consts || !krTuple_check(spec->consts) ||
-        !spec->names || !krTuple_check(spec->names) || !all_strs(spec->names) || !spec->localsplusnames ||
-        !krTuple_check(spec->localsplusnames) || !all_strs(spec->localsplusnames) || !spec->localspluskinds ||
-        !krBytes_check(spec->localspluskinds) ||
-        KR_TUPLE_SIZE(spec->localsplusnames) != krBytes_size(spec->localspluskinds) || !spec->filename ||
-        !krStr_check(spec->filename) || !spec->name || !krStr_check(spec->name) || !spec->qualname ||
-        !krStr_check(spec->qualname) || !spec->linetable || !krBytes_check(spec->linetable) ||
-        !spec->exceptiontable || !krBytes_check(spec->exceptiontable)) {
-        krErr_set_string(ts, &KrExc_ValueError, "code: invalid arguments");
+    const char *invalid = invalid_spec(spec);
+    if (invalid) {
+        krErr_set_string(ts, &KrExc_ValueError, invalid);
         return NULL;
     }
     int nlocalsplus = (int)KR_TUPLE_SIZE(spec->localsplusnames);

@@ -16,6 +16,7 @@
  */
 #include "vm/dis.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -252,6 +253,18 @@ static int arg_info(KrThreadState *ts, KrCodeObject *co, const Instr *ins, KrObj
     return 0;
 }
 
+// Appends a printf-formatted piece (C formats, widths allowed; no objects).
+static int append_c(KrThreadState *ts, KrStrBuilder *sb, const char *fmt, ...) {
+    char buf[256];
+    va_list va;
+    va_start(va, fmt);
+    int n = vsnprintf(buf, sizeof buf, fmt, va);
+    va_end(va);
+    if (n < 0) n = 0;
+    if (n >= (int)sizeof buf) n = (int)sizeof buf - 1;
+    return krSB_append(ts, sb, buf, n);
+}
+
 static int pad_right(KrThreadState *ts, KrStrBuilder *sb, const char *s, int width) {
     int n = (int)strlen(s);
     if (krSB_append_cstr(ts, sb, s) < 0) return -1;
@@ -272,21 +285,21 @@ static int format_instr(KrThreadState *ts, KrStrBuilder *sb, KrCodeObject *co, c
                         int starts_line, bool target, int lineno_width, int offset_width, bool current) {
     if (lineno_width) {
         if (starts_line >= 0) {
-            if (krSB_printf(ts, sb, "%*d", lineno_width, starts_line) < 0) return -1;
-        } else if (krSB_printf(ts, sb, "%*s", lineno_width, "") < 0) {
+            if (append_c(ts, sb, "%*d", lineno_width, starts_line) < 0) return -1;
+        } else if (append_c(ts, sb, "%*s", lineno_width, "") < 0) {
             return -1;
         }
         if (krSB_append_char(ts, sb, ' ') < 0) return -1;
     }
-    if (krSB_printf(ts, sb, "%s %s %*zd ", current ? "-->" : "   ", target ? ">>" : "  ", offset_width,
-                    ins->offset) < 0)
+    if (append_c(ts, sb, "%s %s %*zd ", current ? "-->" : "   ", target ? ">>" : "  ", offset_width,
+                 ins->offset) < 0)
         return -1;
     if (pad_right(ts, sb, opname, 20) < 0) return -1;
     if (ins->arg >= 0) {
         KrObject *argval, *argrepr;
         if (arg_info(ts, co, ins, &argval, &argrepr) < 0) return -1;
         kr_decref(argval);
-        int r = krSB_printf(ts, sb, " %5d", ins->arg);
+        int r = append_c(ts, sb, " %5d", ins->arg);
         if (r == 0 && krStr_size(argrepr) > 0) r = krSB_printf(ts, sb, " (%U)", argrepr);
         kr_decref(argrepr);
         if (r < 0) return -1;
@@ -799,7 +812,10 @@ static int append_name_list(KrThreadState *ts, KrStrBuilder *sb, const char *tit
     int r = 0;
     if (KR_TUPLE_SIZE(t)) r = krSB_printf(ts, sb, "\n%s", title);
     for (KrSsize i = 0; i < KR_TUPLE_SIZE(t) && r == 0; i++)
-        r = krSB_printf(ts, sb, repr ? "\n%4zd: %R" : "\n%4zd: %S", i, KR_TUPLE_GET(t, i));
+    {
+        r = append_c(ts, sb, "\n%4zd: ", i);
+        if (r == 0) r = repr ? krSB_append_obj_repr(ts, sb, KR_TUPLE_GET(t, i)) : krSB_append_obj_str(ts, sb, KR_TUPLE_GET(t, i));
+    }
     return r;
 }
 
@@ -941,11 +957,12 @@ static int dis_exec(KrThreadState *ts, KrObject *m) {
     for (int op = 0; op < 256; op++) KR_LIST_SET(opname, op, NULL);
     int r = 0;
     for (int op = 0; op < 256 && r == 0; op++) {
-        KrObject *s = op < KR_OP__NEXEC ? krStr_from_cstr(ts, kr_op_info[op].name) : krStr_from_format(ts, "<%d>", op);
+        const char *opn = op < KR_OP__NEXEC ? kr_op_info[op].name : NULL;
+        KrObject *s = opn ? krStr_from_cstr(ts, opn) : krStr_from_format(ts, "<%d>", op);
         if (!s) {
             r = -1;
             s = kr_newref(KR_NONE);
-        } else if (op < KR_OP__NREAL) {
+        } else if (opn) {
             r = krDict_set(ts, opmap, s, kr_smallint(op));
         }
         KR_LIST_SET(opname, op, s);

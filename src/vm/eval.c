@@ -52,11 +52,13 @@
 #include "objects/slice.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/type.h"
 #include "runtime/error.h"
 #include "runtime/import.h"
 #include "runtime/state.h"
 #include "vm/eval_internal.h"
 #include "vm/gen.h"
+#include "vm/specialize.h"
 
 // Inline cache units after each instruction, from opcodes.def: CACHE_CALL...
 enum {
@@ -73,10 +75,10 @@ enum {
 // for the dispatch table.
 #if KR_USE_COMPUTED_GOTO
 #define TARGET(name) op_##name: case KR_OP_##name:
-#define DISPATCH_OPCODE() goto *dispatch_table[opcode]
+#define GO_TO_OPCODE(op) goto *dispatch_table[(op)]
 #else
 #define TARGET(name) case KR_OP_##name:
-#define DISPATCH_OPCODE() goto dispatch_switch
+#define GO_TO_OPCODE(op) do { opcode = (op); goto dispatch_switch; } while (0)
 #endif
 
 // Fetches the next instruction and jumps to its handler.
@@ -86,7 +88,7 @@ enum {
         frame->instr_ptr = next_instr;            \
         opcode = KR_UNIT_OP(word_);               \
         oparg = KR_UNIT_ARG(word_);               \
-        DISPATCH_OPCODE();                        \
+        GO_TO_OPCODE(opcode);                     \
     } while (0)
 
 // The running frame's value stack.  PEEK(1) is the top; PEEK(n) is an lvalue.
@@ -96,6 +98,16 @@ enum {
 
 // Relative jump in code units, counted from after the instruction's caches.
 #define JUMPBY(n) (next_instr += (n))
+
+// In a specialised handler, before its caches are skipped: when a guard
+// fails, turn the instruction back into its generic form and run that.
+#define DEOPT_IF(cond, BASE)                                   \
+    do {                                                       \
+        if (__builtin_expect((cond), 0)) {                     \
+            krSpec_deopt(next_instr - 1, KR_OP_##BASE);        \
+            GO_TO_OPCODE(KR_OP_##BASE);                        \
+        }                                                      \
+    } while (0)
 
 // Signals, asynchronous exceptions and other requests are noticed here.
 #define CHECK_BREAKER()                                                         \
@@ -207,6 +219,34 @@ static inline KrObject *seq_item_fast(KrObject *container, KrObject *sub) {
     return NULL;
 }
 
+// Calls a built-in method descriptor (list.append and the like, reached
+// through LOAD_METHOD) on self = args[0] directly, skipping the descriptor's
+// generic call path.  Returns false when the fast path does not apply.
+static inline bool call_method_descr(KrThreadState *ts, KrObject *callable, KrObject *const *args, KrSsize nargs,
+                                     KrObject **res) {
+    KrMethodDescrObject *d = (KrMethodDescrObject *)callable;
+    if (nargs < 1 || !kr_type_check(args[0], d->d_type)) return false;
+    const KrMethodDef *def = d->d_method;
+    switch (def->flags & (KR_METH_NOARGS | KR_METH_O | KR_METH_FAST | KR_METH_FASTKW)) {
+    case KR_METH_O:
+        if (nargs != 2) return false;
+        *res = ((KrCFuncO)def->func)(ts, args[0], args[1]);
+        return true;
+    case KR_METH_NOARGS:
+        if (nargs != 1) return false;
+        *res = ((KrCFuncNoArgs)def->func)(ts, args[0]);
+        return true;
+    case KR_METH_FAST:
+        *res = ((KrCFuncFast)def->func)(ts, args[0], args + 1, nargs - 1);
+        return true;
+    case KR_METH_FASTKW:
+        *res = ((KrCFuncFastKw)def->func)(ts, args[0], args + 1, nargs - 1, NULL);
+        return true;
+    default:
+        return false;
+    }
+}
+
 // Truth of `cond`, consuming the reference: 1, 0, or -1 with an exception.
 static inline int pop_truth(KrThreadState *ts, KrObject *cond) {
     if (cond == KR_TRUE) return 1;
@@ -312,6 +352,7 @@ static KrObject *run(KrThreadState *ts, KrFrame *entry, bool throwing) {
     KrObject **sp;
     int opcode = 0, oparg = 0;
     KrObject *kwnames = NULL;   // set by KW_NAMES for the next CALL (borrowed)
+    KrSsize restored_lasti = -1; // set by RERAISE for exception_unwind
     KrObject *result;
 
     LOAD_FRAME();
@@ -362,7 +403,7 @@ dispatch_switch:
             frame->instr_ptr = next_instr;
             opcode = KR_UNIT_OP(word);
             oparg = oparg << 8 | KR_UNIT_ARG(word);
-            DISPATCH_OPCODE();
+            GO_TO_OPCODE(opcode);
         }
 
         // ---- unary and binary operators
@@ -623,6 +664,10 @@ dispatch_switch:
         TARGET(LOAD_GLOBAL) {
             KrObject *name = KR_TUPLE_GET(frame->code->co_names, oparg >> 1);
             KrObject *v;
+            if (next_instr[0] == 0)
+                krSpec_load_global(frame, next_instr - 1, name);
+            else
+                next_instr[0]--;
             if (krDict_check_exact(frame->globals) && krDict_check_exact(frame->builtins)) {
                 v = krDict_get_str(frame->globals, name);
                 if (v == NULL) v = krDict_get_str(frame->builtins, name);
@@ -635,6 +680,31 @@ dispatch_switch:
                 v = krEval_load_global(ts, frame, name);
                 if (v == NULL) goto error;
             }
+            if (oparg & 1) PUSH(NULL);
+            PUSH(v);
+            JUMPBY(CACHE_LOAD_GLOBAL);
+            DISPATCH();
+        }
+
+        TARGET(LOAD_GLOBAL_MODULE) {
+            KrObject *g = frame->globals;
+            DEOPT_IF(((KrDictObject *)g)->keys_version != krSpec_read_u32(next_instr + 2), LOAD_GLOBAL);
+            KrObject *v = krDict_value_at(g, next_instr[1]);
+            DEOPT_IF(v == NULL, LOAD_GLOBAL);
+            kr_incref(v);
+            if (oparg & 1) PUSH(NULL);
+            PUSH(v);
+            JUMPBY(CACHE_LOAD_GLOBAL);
+            DISPATCH();
+        }
+
+        TARGET(LOAD_GLOBAL_BUILTIN) {
+            KrObject *g = frame->globals, *b = frame->builtins;
+            DEOPT_IF(((KrDictObject *)g)->keys_version != krSpec_read_u32(next_instr + 2), LOAD_GLOBAL);
+            DEOPT_IF(!krDict_check(b) || ((KrDictObject *)b)->keys_version != next_instr[0], LOAD_GLOBAL);
+            KrObject *v = krDict_value_at(b, next_instr[1]);
+            DEOPT_IF(v == NULL, LOAD_GLOBAL);
+            kr_incref(v);
             if (oparg & 1) PUSH(NULL);
             PUSH(v);
             JUMPBY(CACHE_LOAD_GLOBAL);
@@ -716,8 +786,12 @@ dispatch_switch:
         // ---- attributes
 
         TARGET(LOAD_ATTR) {
-            KrObject *owner = PEEK(1);
-            KrObject *res = krObj_getattr(ts, owner, KR_TUPLE_GET(frame->code->co_names, oparg));
+            KrObject *owner = PEEK(1), *name = KR_TUPLE_GET(frame->code->co_names, oparg);
+            if (next_instr[0] == 0)
+                krSpec_load_attr(owner, next_instr - 1, name);
+            else
+                next_instr[0]--;
+            KrObject *res = krObj_getattr(ts, owner, name);
             kr_decref(owner);
             PEEK(1) = res;
             if (res == NULL) goto error;
@@ -726,11 +800,45 @@ dispatch_switch:
         }
 
         TARGET(STORE_ATTR) {
-            KrObject *owner = PEEK(1), *v = PEEK(2);
-            if (krObj_setattr(ts, owner, KR_TUPLE_GET(frame->code->co_names, oparg), v) < 0) goto error;
+            KrObject *owner = PEEK(1), *v = PEEK(2), *name = KR_TUPLE_GET(frame->code->co_names, oparg);
+            if (krObj_setattr(ts, owner, name, v) < 0) goto error;
+            // Specialise after the store: the attribute now exists in the shape.
+            if (next_instr[0] == 0)
+                krSpec_store_attr(owner, next_instr - 1, name);
+            else
+                next_instr[0]--;
             sp -= 2;
             kr_decref(owner);
             kr_decref(v);
+            JUMPBY(CACHE_STORE_ATTR);
+            DISPATCH();
+        }
+
+        TARGET(LOAD_ATTR_INSTANCE_VALUE) {
+            KrObject *owner = PEEK(1);
+            DEOPT_IF(KR_TYPE(owner)->tp_version != krSpec_read_u32(next_instr + 1), LOAD_ATTR);
+            KrInstAttrs *attrs = krObj_attrs(owner);
+            DEOPT_IF(attrs->shape == NULL || attrs->shape->id != krSpec_read_u32(next_instr + 3), LOAD_ATTR);
+            KrObject *res = attrs->values[next_instr[5]];
+            DEOPT_IF(res == NULL, LOAD_ATTR);
+            kr_incref(res);
+            PEEK(1) = res;
+            kr_decref(owner);
+            JUMPBY(CACHE_LOAD_ATTR);
+            DISPATCH();
+        }
+
+        TARGET(STORE_ATTR_INSTANCE_VALUE) {
+            KrObject *owner = PEEK(1), *v = PEEK(2);
+            DEOPT_IF(KR_TYPE(owner)->tp_version != (uint32_t)next_instr[3], STORE_ATTR);
+            KrInstAttrs *attrs = krObj_attrs(owner);
+            DEOPT_IF(attrs->shape == NULL || attrs->shape->id != krSpec_read_u32(next_instr), STORE_ATTR);
+            KrObject **slot = &attrs->values[next_instr[2]];
+            KrObject *old = *slot;
+            *slot = v;
+            sp -= 2;
+            kr_xdecref(old);
+            kr_decref(owner);
             JUMPBY(CACHE_STORE_ATTR);
             DISPATCH();
         }
@@ -744,8 +852,12 @@ dispatch_switch:
         }
 
         TARGET(LOAD_METHOD) {
-            KrObject *owner = PEEK(1), *meth = NULL;
-            int found = krObj_get_method(ts, owner, KR_TUPLE_GET(frame->code->co_names, oparg), &meth);
+            KrObject *owner = PEEK(1), *meth = NULL, *name = KR_TUPLE_GET(frame->code->co_names, oparg);
+            if (next_instr[0] == 0)
+                krSpec_load_method(owner, next_instr - 1, name);
+            else
+                next_instr[0]--;
+            int found = krObj_get_method(ts, owner, name, &meth);
             if (found < 0) goto error;
             if (found) {
                 PEEK(1) = meth;      // [method, self]
@@ -755,6 +867,31 @@ dispatch_switch:
                 PUSH(meth);
                 kr_decref(owner);
             }
+            JUMPBY(CACHE_LOAD_METHOD);
+            DISPATCH();
+        }
+
+        TARGET(LOAD_METHOD_WITH_VALUES) {
+            KrObject *owner = PEEK(1);
+            DEOPT_IF(KR_TYPE(owner)->tp_version != krSpec_read_u32(next_instr), LOAD_METHOD);
+            KrInstAttrs *attrs = krObj_attrs(owner);
+            uint32_t shape_id = attrs->shape ? attrs->shape->id : 0;
+            DEOPT_IF(attrs->dict != NULL || shape_id != krSpec_read_u32(next_instr + 2), LOAD_METHOD);
+            KrObject *meth = krSpec_read_ptr(next_instr + 4);
+            kr_incref(meth);
+            PEEK(1) = meth;
+            PUSH(owner);
+            JUMPBY(CACHE_LOAD_METHOD);
+            DISPATCH();
+        }
+
+        TARGET(LOAD_METHOD_NO_DICT) {
+            KrObject *owner = PEEK(1);
+            DEOPT_IF(KR_TYPE(owner)->tp_version != krSpec_read_u32(next_instr), LOAD_METHOD);
+            KrObject *meth = krSpec_read_ptr(next_instr + 4);
+            kr_incref(meth);
+            PEEK(1) = meth;
+            PUSH(owner);
             JUMPBY(CACHE_LOAD_METHOD);
             DISPATCH();
         }
@@ -1092,7 +1229,16 @@ dispatch_switch:
             KrSsize npos = total - (kw ? KR_TUPLE_SIZE(kw) : 0);
             JUMPBY(CACHE_CALL);
             if (krFunction_check(callable)) {
-                KrFrame *callee = krCall_push_frame(ts, (KrFunctionObject *)callable, args, npos, kw);
+                KrFunctionObject *fn = (KrFunctionObject *)callable;
+                KrCodeObject *co = (KrCodeObject *)fn->func_code;
+                KrFrame *callee = NULL;
+                if (kw == NULL && npos == co->co_argcount && co->co_kwonlyargcount == 0 &&
+                    !(co->co_flags & (KR_CO_VARARGS | KR_CO_VARKEYWORDS)))
+                    callee = krFrame_push_fast(ts, co, callable, fn->func_globals, fn->func_builtins);
+                if (callee != NULL)
+                    memcpy(callee->localsplus, args, sizeof(KrObject *) * (size_t)npos);
+                else
+                    callee = krCall_push_frame(ts, fn, args, npos, kw);
                 sp = base;
                 kr_decref(callable);
                 if (callee == NULL) goto error;
@@ -1103,7 +1249,10 @@ dispatch_switch:
                 LOAD_FRAME();
                 DISPATCH();
             }
-            KrObject *res = krObj_vectorcall(ts, callable, args, (size_t)npos | KR_VECTORCALL_ARGS_OFFSET, kw);
+            KrObject *res;
+            if (kw != NULL || KR_TYPE(callable) != &KrMethodDescr_Type ||
+                !call_method_descr(ts, callable, args, npos, &res))
+                res = krObj_vectorcall(ts, callable, args, (size_t)npos | KR_VECTORCALL_ARGS_OFFSET, kw);
             for (KrSsize i = 0; i < total; i++) kr_decref(args[i]);
             kr_decref(callable);
             sp = base;
@@ -1197,7 +1346,7 @@ dispatch_switch:
                 JUMPBY(jump);
                 DISPATCH();
             }
-            krFrame_pop(ts, frame);
+            krFrame_pop_fast(ts, frame);
             if (entry_frame) {
                 result = retval;
                 goto exit_loop;
@@ -1345,12 +1494,15 @@ dispatch_switch:
 
         TARGET(RERAISE) {
             if (oparg) {
+                // The frame's lasti goes back to the instruction that first
+                // raised (f_lineno, and the lasti pushed for outer handlers);
+                // the handler search still starts from this instruction.
                 KrObject *lasti = PEEK(oparg + 1);
                 if (!kr_is_smallint(lasti)) {
                     krErr_set_string(ts, &KrExc_SystemError, "lasti is not an int");
                     goto error;
                 }
-                frame->instr_ptr = frame->code->co_code_adaptive + kr_smallint_value(lasti) + 1;
+                restored_lasti = kr_smallint_value(lasti);
             }
             krErr_restore(ts, POP());
             goto exception_unwind;
@@ -1558,18 +1710,22 @@ error:
 error_thrown:
     krTraceback_add(ts, krErr_peek(ts), frame, krFrame_lasti(frame));
 exception_unwind: {
-    KrSsize lasti = krFrame_lasti(frame);
+    KrSsize here = krFrame_lasti(frame);
+    if (restored_lasti >= 0) {
+        frame->instr_ptr = frame->code->co_code_adaptive + restored_lasti + 1;
+        restored_lasti = -1;
+    }
     KrObject **stack_base = frame->localsplus + frame->code->co_nlocalsplus;
     KrSsize target;
     int depth;
     bool push_lasti;
     kwnames = NULL;
-    if (lasti >= 0 && krCode_find_handler(frame->code, lasti, &target, &depth, &push_lasti)) {
+    if (here >= 0 && krCode_find_handler(frame->code, here, &target, &depth, &push_lasti)) {
         while (sp > stack_base + depth) {
             KrObject *v = POP();
             kr_xdecref(v);
         }
-        if (push_lasti) PUSH(kr_smallint(lasti));
+        if (push_lasti) PUSH(kr_smallint(krFrame_lasti(frame)));
         PUSH(krErr_fetch(ts));
         next_instr = frame->code->co_code_adaptive + target;
         DISPATCH();

@@ -86,6 +86,11 @@ static void pop_memory(KrThreadState *ts, KrFrame *f) {
 
 KrFrame *krFrame_push(KrThreadState *ts, KrCodeObject *code, KrObject *func, KrObject *globals,
                       KrObject *builtins, KrObject *locals) {
+    KrFrame *fast = krFrame_push_fast(ts, code, func, globals, builtins);
+    if (fast != NULL) {
+        fast->locals = kr_xnewref(locals);
+        return fast;
+    }
     if (krFrame_enter_recursion(ts) < 0) return NULL;
     size_t words = krFrame_size_words(code);
     KrObject **mem = ts->datastack_top;

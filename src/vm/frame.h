@@ -79,6 +79,47 @@ struct KrFrame *krFrame_push(KrThreadState *ts, KrCodeObject *code, KrObject *fu
 // Releases every reference the frame holds and pops it (its contents move into
 // its frame object when that outlives it).  Never fails.
 void krFrame_pop(KrThreadState *ts, struct KrFrame *f);
+
+// The common case of krFrame_push, for the eval loop: room in the current
+// chunk and depth to spare.  Returns NULL, with nothing raised and nothing
+// done, when krFrame_push must be used instead.
+static inline struct KrFrame *krFrame_push_fast(KrThreadState *ts, KrCodeObject *code, KrObject *func,
+                                                KrObject *globals, KrObject *builtins) {
+    size_t words = krFrame_size_words(code);
+    KrObject **mem = ts->datastack_top;
+    if (ts->py_recursion_remaining <= 0 || mem == NULL || (size_t)(ts->datastack_limit - mem) < words) return NULL;
+    ts->datastack_top = mem + words;
+    ts->py_recursion_remaining--;
+    struct KrFrame *f = (struct KrFrame *)mem;
+    f->code = code;
+    kr_incref((KrObject *)code);
+    f->previous = NULL;
+    f->func = func;
+    kr_incref(func);
+    f->globals = globals;
+    f->builtins = builtins;
+    f->locals = NULL;
+    f->frame_obj = NULL;
+    f->instr_ptr = code->co_code_adaptive;
+    f->stacktop = code->co_nlocalsplus;
+    f->owner = KR_FRAME_OWNED_BY_THREAD;
+    f->is_entry = 0;
+    for (int i = 0; i < code->co_nlocalsplus; i++) f->localsplus[i] = NULL;
+    return f;
+}
+
+// krFrame_pop for the eval loop: the common case inline.
+static inline void krFrame_pop_fast(KrThreadState *ts, struct KrFrame *f) {
+    if (f->frame_obj != NULL || f->locals != NULL || (KrObject **)f == ts->datastack_chunk->data) {
+        krFrame_pop(ts, f);
+        return;
+    }
+    for (int i = 0; i < f->stacktop; i++) kr_xdecref(f->localsplus[i]);
+    kr_decref(f->func);
+    kr_decref((KrObject *)f->code);
+    ts->py_recursion_remaining++;
+    ts->datastack_top = (KrObject **)f;
+}
 // Releases the references of a frame's slots and header fields (generators);
 // the contents move into the frame object when that outlives it.  Never fails.
 void krFrame_clear(struct KrFrame *f);

@@ -113,6 +113,10 @@ static KrGenSendResult send_ex(KrThreadState *ts, KrObject *self, KrObject *arg,
         if (krCoro_check(self) && !closing) {
             krErr_set_string(ts, &KrExc_RuntimeError, "cannot reuse already awaited coroutine");
         } else if (arg != NULL && !throwing) {
+            if (krAsyncGen_check(self)) {
+                krErr_set_none(ts, &KrExc_StopAsyncIteration);
+                return KR_GEN_ERROR;
+            }
             *result = kr_none();
             return KR_GEN_RETURN;
         }

@@ -1,7 +1,4 @@
 # Coroutines driven by hand (no event loop).
-import types
-
-
 class Future:
     def __init__(self):
         self.result = None
@@ -90,24 +87,6 @@ try:
     await_bad2().send(None)
 except TypeError as e:
     print(e)
-
-
-@types.coroutine
-def legacy():
-    x = yield "legacy"
-    return x
-
-
-async def use_legacy():
-    return await legacy()
-
-
-c = use_legacy()
-print(c.send(None))
-try:
-    c.send("v")
-except StopIteration as e:
-    print(e.value)
 
 
 async def thrower():

@@ -1,0 +1,127 @@
+/*
+ * specialize.c — decides which specialised form an instruction takes (see
+ * specialize.h for the scheme and the cache layouts).  Everything here only
+ * inspects objects (dict and type lookups that cannot run Python code) and
+ * rewrites code units; it never raises.
+ */
+#include "vm/specialize.h"
+
+#include "objects/abstract.h"
+#include "objects/dict.h"
+#include "objects/str.h"
+#include "objects/type.h"
+
+static void backoff(KrCodeUnit *instr) { instr[1] = KR_SPEC_BACKOFF; }
+
+static void rewrite(KrCodeUnit *instr, int op) { *instr = KR_MAKE_UNIT(op, KR_UNIT_ARG(*instr)); }
+
+void krSpec_load_global(KrFrame *f, KrCodeUnit *instr, KrObject *name) {
+    KrCodeUnit *cache = instr + 1;
+    KrObject *g = f->globals, *b = f->builtins;
+    if (!krDict_check_exact(g) || !krDict_check_exact(b) || !krStr_check_exact(name)) goto fail;
+    KrSsize ix = krDict_index_of_str(g, name);
+    if (ix >= 0) {
+        uint32_t gv = krDict_keys_version(g);
+        if (ix > 0xFFFF || gv == 0) goto fail;
+        cache[1] = (KrCodeUnit)ix;
+        krSpec_write_u32(cache + 2, gv);
+        rewrite(instr, KR_OP_LOAD_GLOBAL_MODULE);
+        return;
+    }
+    ix = krDict_index_of_str(b, name);
+    if (ix < 0 || ix > 0xFFFF) goto fail;
+    uint32_t bv = krDict_keys_version(b), gv = krDict_keys_version(g);
+    if (bv == 0 || bv > 0xFFFF || gv == 0) goto fail;
+    cache[0] = (KrCodeUnit)bv;
+    cache[1] = (KrCodeUnit)ix;
+    krSpec_write_u32(cache + 2, gv);
+    rewrite(instr, KR_OP_LOAD_GLOBAL_BUILTIN);
+    return;
+fail:
+    backoff(instr);
+}
+
+// Does attribute access on instances of `type` follow the plain generic
+// algorithm, with attributes kept in shapes?
+static bool plain_managed_type(KrTypeObject *type) {
+    return (type->tp_flags & KR_TPFLAGS_MANAGED_ATTRS) && type->tp_getattro == krObj_generic_getattr;
+}
+
+// The shape of `o`'s attributes if it is in shape mode (possibly with no
+// attributes yet: NULL shape but no dict either, reported as *empty).
+static bool shape_of(KrObject *o, KrShape **shape) {
+    KrInstAttrs *a = krObj_attrs(o);
+    if (a->dict != NULL) return false;
+    *shape = a->shape;
+    return true;
+}
+
+void krSpec_load_attr(KrObject *owner, KrCodeUnit *instr, KrObject *name) {
+    KrCodeUnit *cache = instr + 1;
+    KrTypeObject *type = KR_TYPE(owner);
+    KrShape *shape;
+    if (kr_is_smallint(owner) || !plain_managed_type(type) || !krStr_check_exact(name)) goto fail;
+    // A data descriptor on the type takes precedence over the instance.
+    KrObject *descr = krType_lookup(type, name);
+    if (descr != NULL && KR_TYPE(descr)->tp_descr_set != NULL) goto fail;
+    if (!shape_of(owner, &shape) || shape == NULL) goto fail;
+    KrSsize ix = krShape_index(shape, name);
+    uint32_t tv = krType_version(type);
+    if (ix < 0 || ix > 0xFFFF || tv == 0) goto fail;
+    krSpec_write_u32(cache + 1, tv);
+    krSpec_write_u32(cache + 3, shape->id);
+    cache[5] = (KrCodeUnit)ix;
+    rewrite(instr, KR_OP_LOAD_ATTR_INSTANCE_VALUE);
+    return;
+fail:
+    backoff(instr);
+}
+
+void krSpec_store_attr(KrObject *owner, KrCodeUnit *instr, KrObject *name) {
+    KrCodeUnit *cache = instr + 1;
+    KrTypeObject *type = KR_TYPE(owner);
+    KrShape *shape;
+    if (kr_is_smallint(owner) || !plain_managed_type(type) || type->tp_setattro != krObj_generic_setattr ||
+        !krStr_check_exact(name))
+        goto fail;
+    KrObject *descr = krType_lookup(type, name);
+    if (descr != NULL && KR_TYPE(descr)->tp_descr_set != NULL) goto fail;
+    if (!shape_of(owner, &shape) || shape == NULL) goto fail;
+    KrSsize ix = krShape_index(shape, name);
+    uint32_t tv = krType_version(type);
+    if (ix < 0 || ix > 0xFFFF || tv == 0 || tv > 0xFFFF) goto fail;
+    krSpec_write_u32(cache, shape->id);
+    cache[2] = (KrCodeUnit)ix;
+    cache[3] = (KrCodeUnit)tv;
+    rewrite(instr, KR_OP_STORE_ATTR_INSTANCE_VALUE);
+    return;
+fail:
+    backoff(instr);
+}
+
+void krSpec_load_method(KrObject *owner, KrCodeUnit *instr, KrObject *name) {
+    KrCodeUnit *cache = instr + 1;
+    KrTypeObject *type = KR_TYPE(owner);
+    if (!krStr_check_exact(name) || type->tp_getattro != krObj_generic_getattr) goto fail;
+    KrObject *descr = krType_lookup(type, name);
+    if (descr == NULL || !kr_check_flag(descr, KR_TPFLAGS_METHOD_DESCRIPTOR)) goto fail;
+    uint32_t tv = krType_version(type);
+    if (tv == 0) goto fail;
+    if (type->tp_flags & KR_TPFLAGS_MANAGED_ATTRS) {
+        KrShape *shape;
+        if (kr_is_smallint(owner) || !shape_of(owner, &shape)) goto fail;
+        if (shape != NULL && krShape_index(shape, name) >= 0) goto fail;
+        krSpec_write_u32(cache, tv);
+        krSpec_write_u32(cache + 2, shape ? shape->id : 0);
+        krSpec_write_ptr(cache + 4, descr);
+        rewrite(instr, KR_OP_LOAD_METHOD_WITH_VALUES);
+        return;
+    }
+    if (type->tp_dictoffset != 0) goto fail;   // instances with a dict of their own
+    krSpec_write_u32(cache, tv);
+    krSpec_write_ptr(cache + 4, descr);
+    rewrite(instr, KR_OP_LOAD_METHOD_NO_DICT);
+    return;
+fail:
+    backoff(instr);
+}
