@@ -187,6 +187,11 @@ int krBytes_init_from_args(KrThreadState *ts, KrByteBuilder *bb, KrObject *x, Kr
                                                        : "errors without a string argument");
             return -1;
         }
+        // errors= alone does not make a str acceptable: an encoding is required.
+        if (!enc) {
+            krErr_set_string(ts, &KrExc_TypeError, "string argument without an encoding");
+            return -1;
+        }
         KrObject *b = krStr_encode(ts, x, enc ? krStr_utf8(enc) : NULL, errs ? krStr_utf8(errs) : NULL);
         if (!b) return -1;
         int r = krBB_append(ts, bb, krBytes_data(b), krBytes_size(b));
