@@ -175,11 +175,13 @@ int krBytes_init_from_args(KrThreadState *ts, KrByteBuilder *bb, KrObject *x, Kr
                            const char *tname) {
     if (enc || errs) {
         if (enc && !krStr_check(enc)) {
-            krErr_format(ts, &KrExc_TypeError, "%s() argument 'encoding' must be str, not %T", tname, enc);
+            krErr_format(ts, &KrExc_TypeError, "%s() argument 'encoding' must be str, not %s", tname,
+                         krArg_type_name(enc));
             return -1;
         }
         if (errs && !krStr_check(errs)) {
-            krErr_format(ts, &KrExc_TypeError, "%s() argument 'errors' must be str, not %T", tname, errs);
+            krErr_format(ts, &KrExc_TypeError, "%s() argument 'errors' must be str, not %s", tname,
+                         krArg_type_name(errs));
             return -1;
         }
         if (!x || !krStr_check(x)) {

@@ -6,6 +6,7 @@
 #include "objects/abstract.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/type.h"
 
 int krArg_check_positional(KrThreadState *ts, const char *fname, KrSsize nargs, KrSsize min, KrSsize max) {
     if (nargs < min) {
@@ -30,6 +31,10 @@ int krArg_no_kwargs(KrThreadState *ts, const char *fname, KrObject *kwnames) {
         return -1;
     }
     return 0;
+}
+
+const char *krArg_type_name(KrObject *o) {
+    return o == KR_NONE ? "None" : krType_name(KR_TYPE(o));
 }
 
 // The keyword argument named names[idx] among kwnames, or NULL.  Borrowed.
