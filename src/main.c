@@ -60,7 +60,8 @@ static int bad_usage(const char *prog, const char *msg, char opt) {
 // Exit status for an uncaught SystemExit (CPython's rules), printing a
 // non-integer code to stderr.
 static int system_exit_status(KrThreadState *ts, KrObject *exc) {
-    KrObject *code = krExc_stopiteration_value(ts, exc);  // SystemExit.code shares the layout
+    KrObject *code = ((KrStopIterationObject *)exc)->value;  // SystemExit.code
+    code = kr_newref(code ? code : KR_NONE);
     int status = 0;
     if (code == KR_NONE) {
         status = 0;
