@@ -167,9 +167,10 @@ static int run_file(KrThreadState *ts, const char *prog, const char *path) {
     FILE *f = fopen(path, "rb");
     if (!f) {
         int err = errno;
-        char *abs = realpath(path, NULL);
-        fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", prog, abs ? abs : path, err, strerror(err));
-        free(abs);
+        char *cwd = path[0] == '/' ? NULL : getcwd(NULL, 0);
+        fprintf(stderr, "%s: can't open file '%s%s%s': [Errno %d] %s\n", prog, cwd ? cwd : "", cwd ? "/" : "",
+                path, err, strerror(err));
+        free(cwd);
         return 2;
     }
     KrSsize len;
@@ -215,7 +216,7 @@ static int run_module(KrThreadState *ts, const char *modname) {
 }
 
 int main(int argc, char **argv) {
-    const char *prog = "krait";
+    const char *prog = argc > 0 ? argv[0] : "krait";
     const char *command = NULL, *module = NULL;
     bool unbuffered = false, ignore_env = false, isolated = false, no_bytecode = false, inspect = false;
     int verbose = 0, optimize = 0;
