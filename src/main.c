@@ -8,6 +8,7 @@
  * stdout fails at exit.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,10 +89,15 @@ static int system_exit_status(KrThreadState *ts, KrObject *exc) {
     return status;
 }
 
+// Set when the program ended with an uncaught KeyboardInterrupt: the process
+// then dies by SIGINT, as CPython's does, so shells see the interruption.
+static bool exit_by_sigint;
+
 // Reports the pending exception like CPython's top level: SystemExit gives
 // its status; anything else goes through sys.excepthook and gives 1.
 static int handle_exception(KrThreadState *ts) {
     KrObject *exc = krErr_fetch(ts);
+    if (kr_type_check(exc, &KrExc_KeyboardInterrupt)) exit_by_sigint = true;
     if (kr_type_check(exc, &KrExc_SystemExit)) {
         int status = system_exit_status(ts, exc);
         kr_decref(exc);
@@ -333,5 +339,9 @@ int main(int argc, char **argv) {
         free(src);
     }
     if (krRuntime_fini(ts) < 0 && status == 0) status = 120;
+    if (exit_by_sigint) {
+        signal(SIGINT, SIG_DFL);
+        kill(getpid(), SIGINT);
+    }
     return status;
 }
