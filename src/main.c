@@ -291,6 +291,7 @@ int main(int argc, char **argv) {
     interp->dont_write_bytecode = no_bytecode;
     interp->inspect = inspect;
     interp->verbose = verbose;
+    if (krMod_sys_init_path(ts, ignore_env ? NULL : getenv("PYTHONPATH")) < 0) return handle_exception(ts);
 
     int status;
     if (command) {
