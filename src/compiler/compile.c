@@ -286,6 +286,31 @@ static void compiler_fini(KrCompiler *c) {
     krArena_free(c->arena);
 }
 
+// Levels of compiler recursion per Python frame, as CPython's
+// COMPILER_STACK_FRAME_SCALE.
+#define DEPTH_SCALE 3
+// The most compiler levels the C stack is known to hold (each level costs
+// a few hundred bytes in the deepest pass, code generation).
+#define DEPTH_CAP 20000
+
+void krCompiler_depth_limits(KrCompiler *c) {
+    KrThreadState *ts = c->ts;
+    long limit = ts->interp ? ts->interp->recursion_limit : 1000;
+    long used = limit - ts->py_recursion_remaining;
+    if (used < 0) used = 0;
+    limit *= DEPTH_SCALE;
+    used *= DEPTH_SCALE;
+    if (limit > DEPTH_CAP) limit = DEPTH_CAP;
+    if (used > limit) used = limit;
+    c->depth_start = (int)used;
+    c->depth_limit = (int)limit;
+}
+
+int krCompiler_too_deep(KrCompiler *c) {
+    krErr_set_string(c->ts, &KrExc_RecursionError, "maximum recursion depth exceeded during compilation");
+    return -1;
+}
+
 static KrObject *compile_ast(KrThreadState *ts, KrAstMod *mod, KrObject *filename, int mode, int flags,
                              int optimize, const char *source, size_t source_len) {
     KrCompiler c;
@@ -300,6 +325,7 @@ static KrObject *compile_ast(KrThreadState *ts, KrAstMod *mod, KrObject *filenam
     c.flags = flags;
     c.optimize = optimize < 0 ? 0 : optimize;
     c.future_lineno = -1;
+    krCompiler_depth_limits(&c);
     KrObject *code = NULL;
     if (init_ids(&c) < 0 || future_parse(&c, mod) < 0) goto done;
     if (krAstOpt_module(&c, mod) < 0) goto done;

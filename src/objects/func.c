@@ -7,6 +7,9 @@
  * krFunction_vectorcall (src/vm/call.c); the eval loop calls Python
  * functions inline without going through it.
  *
+ * Function attributes live in func_dict (tp_dictoffset), so the generic
+ * attribute algorithm applies.
+ *
  * Annotations may be stored as the flat (name, value, name, value...) tuple
  * MAKE_FUNCTION receives; __annotations__ turns it into a dict on first use.
  */
@@ -114,64 +117,6 @@ static KrObject *func_descr_get(KrThreadState *ts, KrObject *func, KrObject *obj
 }
 
 // ---------------------------------------------------------------------------
-// Attribute access: the generic algorithm, with func_dict as the instance dict.
-
-static KrObject *func_getattro(KrThreadState *ts, KrObject *self, KrObject *name) {
-    KrFunctionObject *f = (KrFunctionObject *)self;
-    KrTypeObject *tp = KR_TYPE(self);
-    KrObject *descr = krType_lookup(tp, name);
-    KrDescrGetFunc get = NULL;
-    if (descr != NULL) {
-        get = KR_TYPE(descr)->tp_descr_get;
-        if (get != NULL && KR_TYPE(descr)->tp_descr_set != NULL) {
-            kr_incref(descr);
-            KrObject *res = get(ts, descr, self, (KrObject *)tp);
-            kr_decref(descr);
-            return res;
-        }
-    }
-    if (f->func_dict != NULL) {
-        KrObject *v = krDict_get(ts, f->func_dict, name);
-        if (v != NULL) return kr_newref(v);
-        if (krErr_occurred(ts)) return NULL;
-    }
-    if (get != NULL) {
-        kr_incref(descr);
-        KrObject *res = get(ts, descr, self, (KrObject *)tp);
-        kr_decref(descr);
-        return res;
-    }
-    if (descr != NULL) return kr_newref(descr);
-    krErr_set_attribute_error(ts, self, name);
-    return NULL;
-}
-
-static int func_setattro(KrThreadState *ts, KrObject *self, KrObject *name, KrObject *value) {
-    KrFunctionObject *f = (KrFunctionObject *)self;
-    KrObject *descr = krType_lookup(KR_TYPE(self), name);
-    if (descr != NULL && KR_TYPE(descr)->tp_descr_set != NULL) {
-        kr_incref(descr);
-        int r = KR_TYPE(descr)->tp_descr_set(ts, descr, self, value);
-        kr_decref(descr);
-        return r;
-    }
-    if (value == NULL) {
-        if (f->func_dict != NULL) {
-            int r = krDict_pop(ts, f->func_dict, name, NULL);
-            if (r < 0) return -1;
-            if (r > 0) return 0;
-        }
-        krErr_format(ts, &KrExc_AttributeError, "'function' object has no attribute '%U'", name);
-        return -1;
-    }
-    if (f->func_dict == NULL) {
-        f->func_dict = krDict_new(ts);
-        if (f->func_dict == NULL) return -1;
-    }
-    return krDict_set(ts, f->func_dict, name, value);
-}
-
-// ---------------------------------------------------------------------------
 // Getters and setters
 
 static KrObject *func_get_name(KrThreadState *ts, KrObject *self, void *closure) {
@@ -271,7 +216,8 @@ static int func_set_dict(KrThreadState *ts, KrObject *self, KrObject *value, voi
         return -1;
     }
     if (!krDict_check(value)) {
-        krErr_set_string(ts, &KrExc_TypeError, "__dict__ must be set to a dictionary");
+        krErr_format(ts, &KrExc_TypeError, "__dict__ must be set to a dictionary, not a '%.200s'",
+                     KR_TYPE(value)->tp_name);
         return -1;
     }
     kr_setref(&((KrFunctionObject *)self)->func_dict, kr_newref(value));
@@ -340,8 +286,9 @@ KrTypeObject KrFunction_Type = {
     .tp_clear = func_clear,
     .tp_repr = func_repr,
     .tp_call = krFunction_vectorcall,
-    .tp_getattro = func_getattro,
-    .tp_setattro = func_setattro,
+    .tp_getattro = krObj_generic_getattr,
+    .tp_setattro = krObj_generic_setattr,
+    .tp_dictoffset = offsetof(KrFunctionObject, func_dict),
     .tp_descr_get = func_descr_get,
     .tp_members = func_members,
     .tp_getset = func_getset,

@@ -247,6 +247,15 @@ static inline bool call_method_descr(KrThreadState *ts, KrObject *callable, KrOb
     }
 }
 
+// For a call of `type`: its __init__ when the call can be run as
+// object.__new__ followed by a Python __init__ (metaclass `type`, no
+// __new__ of its own), else NULL.  Borrowed.  Never fails.
+static inline KrObject *class_init_function(KrTypeObject *type) {
+    if (!(type->tp_flags & KR_TPFLAGS_HEAPTYPE) || type->tp_new != KrBaseObject_Type.tp_new) return NULL;
+    KrObject *init = krType_lookup(type, KR_ID(__init__));
+    return (init != NULL && krFunction_check(init)) ? init : NULL;
+}
+
 // Truth of `cond`, consuming the reference: 1, 0, or -1 with an exception.
 static inline int pop_truth(KrThreadState *ts, KrObject *cond) {
     if (cond == KR_TRUE) return 1;
@@ -1249,6 +1258,38 @@ dispatch_switch:
                 LOAD_FRAME();
                 DISPATCH();
             }
+            if (args == base + 2 && KR_TYPE(callable) == &KrType_Type) {
+                // A class whose __init__ is a Python function: allocate the
+                // instance, then run __init__ inline; the instance waits in
+                // the NULL slot and becomes the result.
+                KrObject *init = class_init_function((KrTypeObject *)callable);
+                if (init != NULL) {
+                    // Like CPython, the class call itself counts one level of
+                    // recursion on top of the __init__ frame.
+                    if (krFrame_enter_recursion(ts) < 0) goto error;
+                    KrObject *obj = ((KrTypeObject *)callable)->tp_new(ts, (KrTypeObject *)callable, args, npos, kw);
+                    if (obj == NULL) {
+                        krFrame_leave_recursion(ts);
+                        goto error;
+                    }
+                    base[0] = obj;
+                    base[1] = kr_newref(obj);
+                    KrFrame *callee = krCall_push_frame(ts, (KrFunctionObject *)init, base + 1, npos + 1, kw);
+                    sp = base + 1;
+                    kr_decref(callable);
+                    if (callee == NULL) {
+                        krFrame_leave_recursion(ts);
+                        goto error;
+                    }
+                    callee->is_init = 1;
+                    SAVE_FRAME();
+                    callee->previous = frame;
+                    frame = callee;
+                    ts->frame = frame;
+                    LOAD_FRAME();
+                    DISPATCH();
+                }
+            }
             KrObject *res;
             if (kw != NULL || KR_TYPE(callable) != &KrMethodDescr_Type ||
                 !call_method_descr(ts, callable, args, npos, &res))
@@ -1346,6 +1387,8 @@ dispatch_switch:
                 JUMPBY(jump);
                 DISPATCH();
             }
+            bool init_frame = frame->is_init;
+            if (init_frame) krFrame_leave_recursion(ts);
             krFrame_pop_fast(ts, frame);
             if (entry_frame) {
                 result = retval;
@@ -1353,6 +1396,15 @@ dispatch_switch:
             }
             frame = caller;
             LOAD_FRAME();
+            if (init_frame) {
+                // The instance is already in place; __init__ must return None.
+                if (retval != KR_NONE) {
+                    krErr_format(ts, &KrExc_TypeError, "__init__() should return None, not '%T'", retval);
+                    kr_decref(retval);
+                    goto error;
+                }
+                DISPATCH();
+            }
             PUSH(retval);
             DISPATCH();
         }
@@ -1744,6 +1796,7 @@ exception_unwind: {
         gen_convert_stop_iteration(ts, gen);
         gen_finish(ts, gen);
     } else {
+        if (frame->is_init) krFrame_leave_recursion(ts);
         krFrame_pop(ts, frame);
     }
     if (entry_frame) {

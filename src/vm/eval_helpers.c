@@ -565,7 +565,9 @@ static void on_signal(int sig) {
 }
 
 void krEval_install_signal_handlers(void) {
-    struct sigaction sa;
+    struct sigaction sa, old;
+    // A SIGINT ignored by the parent (background jobs) stays ignored, as in CPython.
+    if (sigaction(SIGINT, NULL, &old) == 0 && old.sa_handler == SIG_IGN) return;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);

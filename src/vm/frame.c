@@ -116,6 +116,7 @@ KrFrame *krFrame_push(KrThreadState *ts, KrCodeObject *code, KrObject *func, KrO
     f->stacktop = code->co_nlocalsplus;
     f->owner = KR_FRAME_OWNED_BY_THREAD;
     f->is_entry = 0;
+    f->is_init = 0;
     for (int i = 0; i < code->co_nlocalsplus; i++) f->localsplus[i] = NULL;
     return f;
 }

@@ -53,6 +53,8 @@ struct KrFrame {
     int stacktop;                  // saved value-stack depth (index into localsplus)
     uint8_t owner;                 // KR_FRAME_OWNED_BY_*
     uint8_t is_entry;              // returning from this frame leaves the eval loop
+    uint8_t is_init;               // an __init__ run inline for a class call: its result
+                                   // must be None; the new instance is on the caller's stack
     KrObject *localsplus[];
 };
 
@@ -104,6 +106,7 @@ static inline struct KrFrame *krFrame_push_fast(KrThreadState *ts, KrCodeObject 
     f->stacktop = code->co_nlocalsplus;
     f->owner = KR_FRAME_OWNED_BY_THREAD;
     f->is_entry = 0;
+    f->is_init = 0;
     for (int i = 0; i < code->co_nlocalsplus; i++) f->localsplus[i] = NULL;
     return f;
 }
