@@ -8,11 +8,15 @@
 extern const KrModuleDef kr_builtins_module_def;
 extern const KrModuleDef kr_dis_module_def;
 extern const KrModuleDef kr_posix_module_def;
+extern const KrModuleDef kr_time_module_def;
+extern const KrModuleDef kr_errno_module_def;
 
 const KrBuiltinModule kr_builtin_modules[] = {
     {"builtins", &kr_builtins_module_def},
     {"sys", NULL},
     {"dis", &kr_dis_module_def},
     {"posix", &kr_posix_module_def},
+    {"time", &kr_time_module_def},
+    {"errno", &kr_errno_module_def},
     {NULL, NULL},
 };
