@@ -11,6 +11,8 @@ extern const KrModuleDef kr_posix_module_def;
 extern const KrModuleDef kr_time_module_def;
 extern const KrModuleDef kr_errno_module_def;
 extern const KrModuleDef kr_io_module_def;
+extern const KrModuleDef kr_signal_module_def;
+extern const KrModuleDef kr_atexit_module_def;
 
 const KrBuiltinModule kr_builtin_modules[] = {
     {"builtins", &kr_builtins_module_def},
@@ -20,5 +22,7 @@ const KrBuiltinModule kr_builtin_modules[] = {
     {"time", &kr_time_module_def},
     {"errno", &kr_errno_module_def},
     {"io", &kr_io_module_def},
+    {"signal", &kr_signal_module_def},
+    {"atexit", &kr_atexit_module_def},
     {NULL, NULL},
 };

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "modules/atexit.h"
 #include "objects/abstract.h"
 #include "objects/dict.h"
 #include "objects/float.h"
@@ -170,6 +171,7 @@ static int flush_std_files(KrThreadState *ts) {
 }
 
 int krRuntime_fini(KrThreadState *ts) {
+    krAtexit_run(ts);
     int r = flush_std_files(ts);
     fflush(stdout);
     fflush(stderr);

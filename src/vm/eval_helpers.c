@@ -577,6 +577,8 @@ void krEval_install_signal_handlers(void) {
     sigaction(SIGINT, &sa, NULL);
 }
 
+int (*krEval_signal_hook)(KrThreadState *ts, int sig);
+
 int krEval_handle_breaker(KrThreadState *ts) {
     KrInterp *interp = ts->interp;
     uint32_t bits = interp->eval_breaker;
@@ -586,7 +588,15 @@ int krEval_handle_breaker(KrThreadState *ts) {
         for (int sig = 1; sig < 65; sig++) {
             if (interp->pending_signals[sig]) {
                 interp->pending_signals[sig] = 0;
-                if (sig == SIGINT) interrupted = true;
+                if (krEval_signal_hook) {
+                    if (krEval_signal_hook(ts, sig) < 0) {
+                        // Signals still pending are handled at the next check.
+                        __atomic_fetch_or(&interp->eval_breaker, (uint32_t)KR_BREAK_SIGNALS, __ATOMIC_SEQ_CST);
+                        return -1;
+                    }
+                } else if (sig == SIGINT) {
+                    interrupted = true;
+                }
             }
         }
         if (interrupted) {
