@@ -388,7 +388,7 @@ int krBuffered_write_data(KrThreadState *ts, KrObject *self, const char *data, K
         return 0;
     }
     if (flush_writes(ts, b) < 0) return -1;
-    if (n < b->size) {
+    if (n <= b->size) {
         memcpy(b->wbuf, data, (size_t)n);
         b->wlen = n;
         return 0;

@@ -39,7 +39,7 @@ typedef struct {
 
 static int check(KrThreadState *ts, StringIO *s) {
     if (!s->ok) return krErr_set_string(ts, &KrExc_ValueError, "I/O operation on uninitialized object"), -1;
-    if (s->closed) return krIO_closed_error(ts), -1;
+    if (s->closed) return krErr_set_string(ts, &KrExc_ValueError, "I/O operation on closed file"), -1;
     return 0;
 }
 

@@ -15,8 +15,9 @@
  * buffered writer's own buffer does the accumulating), so print() to a
  * standard stream costs a copy.
  */
-#include <string.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "modules/io.h"
@@ -36,6 +37,7 @@ typedef struct {
     KrObject *buffer;              // strong; NULL once detached
     KrObject *encoding, *errors;   // strong strs
     bool fast;                     // buffer is an exact C buffered object
+    bool rawfast;                  // buffer is an exact FileIO (unbuffered std streams)
     bool ok, detached;
     int enc;                       // ENC_*
     bool readuniversal, readtranslate, writetranslate;
@@ -68,6 +70,7 @@ static int check_ok(KrThreadState *ts, TextIO *t) {
 // 1 closed, 0 open, -1 error.
 static int buffer_closed(KrThreadState *ts, TextIO *t) {
     if (t->fast) return krBuffered_closed(ts, t->buffer);
+    if (t->rawfast) return krFileIO_fd(t->buffer) < 0;
     KrObject *c = krObj_getattr(ts, t->buffer, KR_ID(closed));
     if (!c) return -1;
     int r = krObj_is_true(ts, c);
@@ -427,6 +430,15 @@ static bool has_surrogates(KrObject *s) {
 
 static int buffer_write(KrThreadState *ts, TextIO *t, const char *data, KrSsize n) {
     if (t->fast) return krBuffered_write_data(ts, t->buffer, data, n);
+    while (t->rawfast && n > 0) {
+        if (krFileIO_fd(t->buffer) < 0) return krIO_closed_error(ts), -1;
+        KrSsize w = krFileIO_write_from(ts, t->buffer, data, n);
+        if (w == -2) return krErr_format(ts, &KrExc_BlockingIOError, "write could not complete without blocking"), -1;
+        if (w < 0) return -1;
+        data += w;
+        n -= w;
+    }
+    if (t->rawfast) return 0;
     KrObject *b = krBytes_from_data(ts, data, n);
     if (!b) return -1;
     KrObject *r = krObj_call_method(ts, t->buffer, KR_ID(write), b, NULL);
@@ -438,6 +450,7 @@ static int buffer_write(KrThreadState *ts, TextIO *t, const char *data, KrSsize 
 
 static int buffer_flush(KrThreadState *ts, TextIO *t) {
     if (t->fast) return krBuffered_flush_data(ts, t->buffer);
+    if (t->rawfast) return krFileIO_fd(t->buffer) < 0 ? (krIO_closed_error(ts), -1) : 0;
     KrObject *r = krObj_call_method(ts, t->buffer, KR_ID(flush), NULL);
     if (!r) return -1;
     kr_decref(r);
@@ -743,7 +756,7 @@ static int encoding_kind(const char *name) {
 static int set_encoding(KrThreadState *ts, TextIO *t, KrObject *encoding, KrObject *errors) {
     KrObject *enc;
     if (!encoding || encoding == KR_NONE || krStr_eq_cstr(encoding, "locale")) {
-        enc = krStr_intern_cstr(ts, "UTF-8");
+        enc = krStr_intern_cstr(ts, "utf-8");  // UTF-8 mode: the locale encoding is UTF-8
     } else if (!krStr_check(encoding)) {
         krErr_format(ts, &KrExc_TypeError, "TextIOWrapper() argument 'encoding' must be str or None, not %s",
                      krArg_type_name(encoding));
@@ -827,6 +840,7 @@ static int textio_init(KrThreadState *ts, KrObject *self, KrObject *const *args,
         return -1;
     kr_setref(&t->buffer, kr_newref(buffer));
     t->fast = krBuffered_check_exact(buffer);
+    t->rawfast = KR_TYPE(buffer) == &KrFileIO_Type;
     t->chunk_size = KR_IO_DEFAULT_BUFFER_SIZE;
     t->seennl = 0;
     reset_decoder(t);
@@ -939,16 +953,23 @@ KrTypeObject KrTextIOWrapper_Type = {
 // ---------------------------------------------------------------------------
 // The standard streams
 
-// CPython uses surrogateescape for stdin/stdout under the C/POSIX locale
-// (and C.UTF-8), strict otherwise.
-static const char *std_errors(int fd) {
-    if (fd == 2) return "backslashreplace";
-    const char *loc = getenv("LC_ALL");
-    if (!loc || !*loc) loc = getenv("LC_CTYPE");
-    if (!loc || !*loc) loc = getenv("LANG");
-    if (!loc || !*loc || !strcmp(loc, "C") || !strcmp(loc, "POSIX") || !strncmp(loc, "C.", 2))
-        return "surrogateescape";
-    return "strict";
+// The encoding and errors of std stream `fd`.  Krait always runs in
+// CPython's UTF-8 mode (sys.flags.utf8_mode is 1): UTF-8 with
+// surrogateescape, unless PYTHONIOENCODING ("encoding[:errors]") says
+// otherwise (an encoding alone means strict errors).
+static void std_codec(KrThreadState *ts, int fd, char *enc, size_t encsize, char *err, size_t errsize) {
+    snprintf(enc, encsize, "utf-8");
+    snprintf(err, errsize, "%s", fd == 2 ? "backslashreplace" : "surrogateescape");
+    const char *pie = ts->interp->ignore_environment ? NULL : getenv("PYTHONIOENCODING");
+    if (!pie || !*pie) return;
+    const char *colon = strchr(pie, ':');
+    size_t elen = colon ? (size_t)(colon - pie) : strlen(pie);
+    if (elen > 0 && elen < encsize) {
+        memcpy(enc, pie, elen);
+        enc[elen] = 0;
+        if (fd != 2) snprintf(err, errsize, "strict");
+    }
+    if (colon && colon[1] && fd != 2) snprintf(err, errsize, "%s", colon + 1);
 }
 
 KrObject *krTextIO_new_std(KrThreadState *ts, int fd, bool write, bool unbuffered) {
@@ -965,12 +986,18 @@ KrObject *krTextIO_new_std(KrThreadState *ts, int fd, bool write, bool unbuffere
     if (!raw) return NULL;
     if (!(tmp = krStr_intern_cstr(ts, names[fd < 3 ? fd : 0])) || krObj_setattr_cstr(ts, raw, "name", tmp) < 0)
         goto done;
-    buf = krObj_call1(ts, (KrObject *)(write ? &KrBufferedWriter_Type : &KrBufferedReader_Type), raw);
+    const char *unbuf_env = ts->interp->ignore_environment ? NULL : getenv("PYTHONUNBUFFERED");
+    if (unbuf_env && *unbuf_env) unbuffered = true;
+    // Unbuffered output streams write through their FileIO, as in CPython.
+    if (write && unbuffered) buf = kr_newref(raw);
+    else buf = krObj_call1(ts, (KrObject *)(write ? &KrBufferedWriter_Type : &KrBufferedReader_Type), raw);
     if (!buf) goto done;
     bool tty = isatty(fd);
     args[0] = buf;
-    args[1] = krStr_intern_cstr(ts, "utf-8");
-    args[2] = krStr_intern_cstr(ts, std_errors(fd));
+    char enc[64], err[64];
+    std_codec(ts, fd, enc, sizeof enc, err, sizeof err);
+    args[1] = krStr_intern_cstr(ts, enc);
+    args[2] = krStr_intern_cstr(ts, err);
     args[3] = krStr_ascii_char('\n');
     text = krObj_vectorcall(ts, (KrObject *)&KrTextIOWrapper_Type, args, 4, NULL);
     if (!text) goto done;

@@ -386,9 +386,7 @@ static KrObject *two_path_call(KrThreadState *ts, const char *func, int (*op)(co
         return NULL;
     }
     KrObject *res = NULL;
-    if (src.is_bytes != dst.is_bytes)
-        krErr_format(ts, &KrExc_TypeError, "%s: src and dst must be the same type", func);
-    else if (op(src.narrow, dst.narrow) < 0)
+    if (op(src.narrow, dst.narrow) < 0)
         krOS_error(ts, errno, src.object, dst.object);
     else
         res = kr_newref(KR_NONE);
@@ -424,9 +422,7 @@ static KrObject *posix_symlink(KrThreadState *ts, KrObject *self, KrObject *cons
         return NULL;
     }
     KrObject *res = NULL;
-    if (src.is_bytes != dst.is_bytes)
-        krErr_format(ts, &KrExc_TypeError, "symlink: src and dst must be the same type");
-    else if (symlink(src.narrow, dst.narrow) < 0)
+    if (symlink(src.narrow, dst.narrow) < 0)
         krOS_error(ts, errno, src.object, dst.object);
     else
         res = kr_newref(KR_NONE);
