@@ -389,6 +389,7 @@ dispatch_switch:
         }
 
         TARGET(RESUME) {
+            if (__builtin_expect(frame->code->co_extra == NULL, 0)) krSpec_quicken(frame->code);
             CHECK_BREAKER();
             DISPATCH();
         }
@@ -624,6 +625,85 @@ dispatch_switch:
 
         TARGET(STORE_FAST) {
             KrObject *v = POP();
+            kr_setref(&frame->localsplus[oparg], v);
+            DISPATCH();
+        }
+
+        // Superinstructions: the second instruction's unit follows; it is
+        // fetched here, and becomes the current instruction for errors.
+        TARGET(LOAD_FAST__LOAD_FAST) {
+            KrObject *v = frame->localsplus[oparg];
+            if (v == NULL) {
+                krEval_unbound_local_error(ts, frame->code, oparg);
+                goto error;
+            }
+            kr_incref(v);
+            PUSH(v);
+            oparg = KR_UNIT_ARG(*next_instr);
+            frame->instr_ptr = ++next_instr;
+            v = frame->localsplus[oparg];
+            if (v == NULL) {
+                krEval_unbound_local_error(ts, frame->code, oparg);
+                goto error;
+            }
+            kr_incref(v);
+            PUSH(v);
+            DISPATCH();
+        }
+
+        TARGET(LOAD_FAST__LOAD_CONST) {
+            KrObject *v = frame->localsplus[oparg];
+            if (v == NULL) {
+                krEval_unbound_local_error(ts, frame->code, oparg);
+                goto error;
+            }
+            kr_incref(v);
+            PUSH(v);
+            oparg = KR_UNIT_ARG(*next_instr);
+            frame->instr_ptr = ++next_instr;
+            v = KR_TUPLE_GET(frame->code->co_consts, oparg);
+            kr_incref(v);
+            PUSH(v);
+            DISPATCH();
+        }
+
+        TARGET(LOAD_CONST__LOAD_FAST) {
+            KrObject *v = KR_TUPLE_GET(frame->code->co_consts, oparg);
+            kr_incref(v);
+            PUSH(v);
+            oparg = KR_UNIT_ARG(*next_instr);
+            frame->instr_ptr = ++next_instr;
+            v = frame->localsplus[oparg];
+            if (v == NULL) {
+                krEval_unbound_local_error(ts, frame->code, oparg);
+                goto error;
+            }
+            kr_incref(v);
+            PUSH(v);
+            DISPATCH();
+        }
+
+        TARGET(STORE_FAST__LOAD_FAST) {
+            KrObject *v = POP();
+            kr_setref(&frame->localsplus[oparg], v);
+            oparg = KR_UNIT_ARG(*next_instr);
+            frame->instr_ptr = ++next_instr;
+            v = frame->localsplus[oparg];
+            if (v == NULL) {
+                krEval_unbound_local_error(ts, frame->code, oparg);
+                goto error;
+            }
+            kr_incref(v);
+            PUSH(v);
+            DISPATCH();
+        }
+
+        TARGET(STORE_FAST__STORE_FAST) {
+            KrObject *v = POP();
+            kr_setref(&frame->localsplus[oparg], v);
+            oparg = KR_UNIT_ARG(*next_instr);
+            frame->instr_ptr = ++next_instr;
+            v = POP();
             kr_setref(&frame->localsplus[oparg], v);
             DISPATCH();
         }

@@ -125,3 +125,37 @@ void krSpec_load_method(KrObject *owner, KrCodeUnit *instr, KrObject *name) {
 fail:
     backoff(instr);
 }
+
+// The superinstruction for the pair (first, second), or 0.
+static int super_for(int first, int second) {
+    switch (first) {
+    case KR_OP_LOAD_FAST:
+        return second == KR_OP_LOAD_FAST ? KR_OP_LOAD_FAST__LOAD_FAST
+               : second == KR_OP_LOAD_CONST ? KR_OP_LOAD_FAST__LOAD_CONST : 0;
+    case KR_OP_LOAD_CONST:
+        return second == KR_OP_LOAD_FAST ? KR_OP_LOAD_CONST__LOAD_FAST : 0;
+    case KR_OP_STORE_FAST:
+        return second == KR_OP_LOAD_FAST ? KR_OP_STORE_FAST__LOAD_FAST
+               : second == KR_OP_STORE_FAST ? KR_OP_STORE_FAST__STORE_FAST : 0;
+    default:
+        return 0;
+    }
+}
+
+void krSpec_quicken(KrCodeObject *code) {
+    // co_extra marks the code as quickened (code.c frees it).
+    code->co_extra = krMem_calloc(1, sizeof(uint64_t));
+    if (code->co_extra == NULL) return;
+    KrCodeUnit *units = code->co_code_adaptive;
+    KrSsize n = code->co_ncodeunits;
+    for (KrSsize i = 0; i < n;) {
+        int op = KR_UNIT_OP(units[i]);
+        int base = krOp_info(op)->base;
+        KrSsize next = i + 1 + (base < KR_OP__NREAL ? kr_op_info[base].cache : 0);
+        if (op == base && next < n) {
+            int super = super_for(op, KR_UNIT_OP(units[next]));
+            if (super) units[i] = KR_MAKE_UNIT(super, KR_UNIT_ARG(units[i]));
+        }
+        i = next;
+    }
+}

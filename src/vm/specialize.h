@@ -58,6 +58,11 @@ static inline void krSpec_deopt(KrCodeUnit *instr, int base) {
     instr[1] = KR_SPEC_BACKOFF;
 }
 
+// Pairs adjacent simple instructions into superinstructions, once per code
+// object (marked through co_extra).  Called at RESUME.  Never fails (on
+// memory exhaustion the code is simply left as it is).
+void krSpec_quicken(KrCodeObject *code);
+
 // Each tries to specialise the generic instruction at `instr` for the
 // operands at hand: on success the instruction is rewritten in place (and
 // takes effect from its next execution); otherwise the counter is set to
