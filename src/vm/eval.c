@@ -256,6 +256,28 @@ static inline KrObject *class_init_function(KrTypeObject *type) {
     return (init != NULL && krFunction_check(init)) ? init : NULL;
 }
 
+// Calls a built-in function (len, isinstance...) directly with its C
+// convention.  Returns false when the fast path does not apply.
+static inline bool call_builtin(KrThreadState *ts, KrObject *callable, KrObject *const *args, KrSsize nargs,
+                                KrObject **res) {
+    KrCFunctionObject *f = (KrCFunctionObject *)callable;
+    const KrMethodDef *def = f->def;
+    switch (def->flags & (KR_METH_NOARGS | KR_METH_O | KR_METH_FAST | KR_METH_FASTKW)) {
+    case KR_METH_O:
+        if (nargs != 1) return false;
+        *res = ((KrCFuncO)def->func)(ts, f->self, args[0]);
+        return true;
+    case KR_METH_FAST:
+        *res = ((KrCFuncFast)def->func)(ts, f->self, args, nargs);
+        return true;
+    case KR_METH_FASTKW:
+        *res = ((KrCFuncFastKw)def->func)(ts, f->self, args, nargs, NULL);
+        return true;
+    default:
+        return false;
+    }
+}
+
 // Truth of `cond`, consuming the reference: 1, 0, or -1 with an exception.
 static inline int pop_truth(KrThreadState *ts, KrObject *cond) {
     if (cond == KR_TRUE) return 1;
@@ -1324,9 +1346,9 @@ dispatch_switch:
                 if (kw == NULL && npos == co->co_argcount && co->co_kwonlyargcount == 0 &&
                     !(co->co_flags & (KR_CO_VARARGS | KR_CO_VARKEYWORDS)))
                     callee = krFrame_push_fast(ts, co, callable, fn->func_globals, fn->func_builtins);
-                if (callee != NULL)
-                    memcpy(callee->localsplus, args, sizeof(KrObject *) * (size_t)npos);
-                else
+                if (callee != NULL) {
+                    for (KrSsize i = 0; i < npos; i++) callee->localsplus[i] = args[i];
+                } else
                     callee = krCall_push_frame(ts, fn, args, npos, kw);
                 sp = base;
                 kr_decref(callable);
@@ -1371,8 +1393,10 @@ dispatch_switch:
                 }
             }
             KrObject *res;
-            if (kw != NULL || KR_TYPE(callable) != &KrMethodDescr_Type ||
-                !call_method_descr(ts, callable, args, npos, &res))
+            KrTypeObject *ctype = KR_TYPE(callable);
+            if (kw != NULL ||
+                !((ctype == &KrCFunction_Type && call_builtin(ts, callable, args, npos, &res)) ||
+                  (ctype == &KrMethodDescr_Type && call_method_descr(ts, callable, args, npos, &res))))
                 res = krObj_vectorcall(ts, callable, args, (size_t)npos | KR_VECTORCALL_ARGS_OFFSET, kw);
             for (KrSsize i = 0; i < total; i++) kr_decref(args[i]);
             kr_decref(callable);
