@@ -74,7 +74,7 @@ test: all
 
 asan:
 	$(MAKE) MODE=asan BUILD=build/asan all
-	ASAN_OPTIONS=detect_leaks=0 python3 tools/runtests.py --krait build/asan/krait --ctest-dir build/asan/ctest --timeout-scale 5
+	ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 python3 tools/runtests.py --krait build/asan/krait --ctest-dir build/asan/ctest --timeout-scale 5
 
 debug:
 	$(MAKE) MODE=debug BUILD=build/debug all

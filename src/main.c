@@ -8,6 +8,7 @@
  * stdout fails at exit.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,7 +61,8 @@ static int bad_usage(const char *prog, const char *msg, char opt) {
 // Exit status for an uncaught SystemExit (CPython's rules), printing a
 // non-integer code to stderr.
 static int system_exit_status(KrThreadState *ts, KrObject *exc) {
-    KrObject *code = krExc_stopiteration_value(ts, exc);  // SystemExit.code shares the layout
+    KrObject *code = ((KrStopIterationObject *)exc)->value;  // SystemExit.code
+    code = kr_newref(code ? code : KR_NONE);
     int status = 0;
     if (code == KR_NONE) {
         status = 0;
@@ -87,10 +89,15 @@ static int system_exit_status(KrThreadState *ts, KrObject *exc) {
     return status;
 }
 
+// Set when the program ended with an uncaught KeyboardInterrupt: the process
+// then dies by SIGINT, as CPython's does, so shells see the interruption.
+static bool exit_by_sigint;
+
 // Reports the pending exception like CPython's top level: SystemExit gives
 // its status; anything else goes through sys.excepthook and gives 1.
 static int handle_exception(KrThreadState *ts) {
     KrObject *exc = krErr_fetch(ts);
+    if (kr_type_check(exc, &KrExc_KeyboardInterrupt)) exit_by_sigint = true;
     if (kr_type_check(exc, &KrExc_SystemExit)) {
         int status = system_exit_status(ts, exc);
         kr_decref(exc);
@@ -166,9 +173,10 @@ static int run_file(KrThreadState *ts, const char *prog, const char *path) {
     FILE *f = fopen(path, "rb");
     if (!f) {
         int err = errno;
-        char *abs = realpath(path, NULL);
-        fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", prog, abs ? abs : path, err, strerror(err));
-        free(abs);
+        char *cwd = path[0] == '/' ? NULL : getcwd(NULL, 0);
+        fprintf(stderr, "%s: can't open file '%s%s%s': [Errno %d] %s\n", prog, cwd ? cwd : "", cwd ? "/" : "",
+                path, err, strerror(err));
+        free(cwd);
         return 2;
     }
     KrSsize len;
@@ -214,7 +222,7 @@ static int run_module(KrThreadState *ts, const char *modname) {
 }
 
 int main(int argc, char **argv) {
-    const char *prog = "krait";
+    const char *prog = argc > 0 ? argv[0] : "krait";
     const char *command = NULL, *module = NULL;
     bool unbuffered = false, ignore_env = false, isolated = false, no_bytecode = false, inspect = false;
     int verbose = 0, optimize = 0;
@@ -283,6 +291,7 @@ int main(int argc, char **argv) {
     interp->dont_write_bytecode = no_bytecode;
     interp->inspect = inspect;
     interp->verbose = verbose;
+    if (krMod_sys_init_path(ts, ignore_env ? NULL : getenv("PYTHONPATH")) < 0) return handle_exception(ts);
 
     int status;
     if (command) {
@@ -331,5 +340,9 @@ int main(int argc, char **argv) {
         free(src);
     }
     if (krRuntime_fini(ts) < 0 && status == 0) status = 120;
+    if (exit_by_sigint) {
+        signal(SIGINT, SIG_DFL);
+        kill(getpid(), SIGINT);
+    }
     return status;
 }

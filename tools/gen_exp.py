@@ -31,6 +31,7 @@ def main(argv):
     if argv == ["--all"]:
         paths = sorted(glob.glob(os.path.join(ROOT, "tests/py/**/*.py"), recursive=True))
         paths = [p for p in paths if testfmt.is_test(p)]
+        paths += sorted(glob.glob(os.path.join(ROOT, "tests/cli/*.cli")))
     else:
         paths = argv
     for path in paths:
@@ -39,7 +40,10 @@ def main(argv):
         if "krait: hand-edited" in first:
             print("kept (hand-edited):", path)
             continue
-        out = testfmt.run([py, "-X", "utf8"], path, 120, testfmt.stdin_for(path))
+        if path.endswith(".cli"):
+            out = testfmt.run_cli([py], path, 120)
+        else:
+            out = testfmt.run([py, "-X", "utf8"], path, 120, testfmt.stdin_for(path))
         if out is None:
             print("TIMEOUT:", path)
             continue

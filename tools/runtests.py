@@ -50,6 +50,19 @@ def run_py(krait, path, timeout):
     return True, ""
 
 
+def run_cli(krait, path, timeout):
+    exp_path = path + ".exp"
+    if not os.path.exists(exp_path):
+        return False, "no .exp file"
+    expected = open(exp_path, encoding="utf-8").read()
+    got = testfmt.run_cli([krait], path, timeout)
+    if got is None:
+        return False, "timeout"
+    if got != expected:
+        return False, diff(expected, got)
+    return True, ""
+
+
 def run_ast(tool, path, timeout):
     exp_path = path + ".exp"
     if not os.path.exists(exp_path):
@@ -99,6 +112,8 @@ def main():
     for p in sorted(glob.glob(os.path.join(ROOT, "tests/py/**/*.py"), recursive=True)):
         if testfmt.is_test(p):
             jobs.append((rel(p), run_py, (krait, p, timeout)))
+    for p in sorted(glob.glob(os.path.join(ROOT, "tests/cli/*.cli"))):
+        jobs.append((rel(p), run_cli, (krait, p, timeout)))
     dump = os.path.join(ctest_dir, "parse_dump")
     if os.path.exists(dump):
         for p in sorted(glob.glob(os.path.join(ROOT, "tests/ast/**/*.py"), recursive=True)):

@@ -60,3 +60,32 @@ def is_test(path):
     __init__.py) are helper modules imported by tests, not tests."""
     d, base = os.path.split(path)
     return not base.startswith("_") and not os.path.exists(os.path.join(d, "__init__.py"))
+
+
+def run_cli(interp, path, timeout):
+    """A CLI test: NAME.cli holds the arguments (shell syntax) to give the
+    interpreter; NAME.cli.stdin, if present, is its standard input.  It runs
+    in the test's directory like a .py test."""
+    import shlex
+    with open(path) as f:
+        args = shlex.split(f.read())
+    env = dict(os.environ)
+    env["PYTHONHASHSEED"] = "0"
+    env["PYTHONIOENCODING"] = "utf-8"
+    env.pop("PYTHONPATH", None)
+    d = os.path.dirname(os.path.abspath(path))
+    stdin = b""
+    if os.path.exists(path + ".stdin"):
+        with open(path + ".stdin", "rb") as f:
+            stdin = f.read()
+    try:
+        p = subprocess.run(interp + args, cwd=d, env=env, capture_output=True, timeout=timeout, input=stdin)
+    except subprocess.TimeoutExpired:
+        return None
+    # The program's name differs (python3 / krait); make usage lines neutral.
+    def neutral(b):
+        for name in (interp[0], os.path.basename(interp[0]), "python"):
+            b = b.replace(name.encode(), b"PROG")
+        return b
+    out, err = neutral(p.stdout), neutral(p.stderr)
+    return fmt(out, err, p.returncode, d)

@@ -34,7 +34,6 @@
 #define MAX_COLLECTION_SIZE 256   // items
 #define MAX_STR_SIZE 4096         // characters
 #define MAX_TOTAL_ITEMS 1024      // including nested collections
-#define MAX_DEPTH 4000
 
 typedef struct {
     KrCompiler *c;
@@ -275,7 +274,7 @@ static int optimize_format(Opt *o, KrAstExpr *node, KrObject *fmtobj, KrAstExprS
     return 0;
 }
 
-static int fold_binop(Opt *o, KrAstExpr *node) {
+KR_NOINLINE static int fold_binop(Opt *o, KrAstExpr *node) {
     KrAstExpr *lhs = node->v.BinOp.left, *rhs = node->v.BinOp.right;
     if (!is_const(lhs)) return 0;
     KrObject *lv = value_of(o, lhs);
@@ -310,7 +309,7 @@ static int fold_binop(Opt *o, KrAstExpr *node) {
     return make_const(o, node, newval);
 }
 
-static int fold_unaryop(Opt *o, KrAstExpr *node) {
+KR_NOINLINE static int fold_unaryop(Opt *o, KrAstExpr *node) {
     KrAstExpr *arg = node->v.UnaryOp.operand;
     if (!is_const(arg)) {
         // not (a is b) -> a is not b; likewise in.  The other comparisons
@@ -361,12 +360,12 @@ static KrObject *make_const_tuple(Opt *o, KrAstExprSeq *elts) {
     return t;
 }
 
-static int fold_tuple(Opt *o, KrAstExpr *node) {
+KR_NOINLINE static int fold_tuple(Opt *o, KrAstExpr *node) {
     if (node->v.Tuple.ctx != KR_CTX_Load) return 0;
     return make_const(o, node, make_const_tuple(o, node->v.Tuple.elts));
 }
 
-static int fold_subscr(Opt *o, KrAstExpr *node) {
+KR_NOINLINE static int fold_subscr(Opt *o, KrAstExpr *node) {
     KrAstExpr *arg = node->v.Subscript.value, *idx = node->v.Subscript.slice;
     if (node->v.Subscript.ctx != KR_CTX_Load || !is_const(arg) || !is_const(idx)) return 0;
     KrObject *a = value_of(o, arg), *i = a ? value_of(o, idx) : NULL;
@@ -400,7 +399,7 @@ static int fold_iter(Opt *o, KrAstExpr *arg) {
     return make_const(o, arg, newval);
 }
 
-static int fold_compare(Opt *o, KrAstExpr *node) {
+KR_NOINLINE static int fold_compare(Opt *o, KrAstExpr *node) {
     int i = node->v.Compare.ops->size - 1;
     int op = node->v.Compare.ops->items[i];
     if (op == KR_CMP_In || op == KR_CMP_NotIn) return fold_iter(o, node->v.Compare.comparators->items[i]);
@@ -517,10 +516,7 @@ static int fold_expr_body(Opt *o, KrAstExpr *e) {
 }
 
 static int fold_expr(Opt *o, KrAstExpr *e) {
-    if (++o->depth > MAX_DEPTH) {
-        krErr_set_string(o->c->ts, &KrExc_RecursionError, "maximum recursion depth exceeded during compilation");
-        return -1;
-    }
+    if (++o->depth > o->c->depth_limit) return krCompiler_too_deep(o->c);
     int r = fold_expr_body(o, e);
     o->depth--;
     return r;
@@ -657,10 +653,7 @@ static int fold_stmt(Opt *o, KrAstStmt *s) {
 
 static int fold_stmts(Opt *o, KrAstStmtSeq *seq) {
     for (int i = 0; i < KR_AST_LEN(seq); i++) {
-        if (++o->depth > MAX_DEPTH) {
-            krErr_set_string(o->c->ts, &KrExc_RecursionError, "maximum recursion depth exceeded during compilation");
-            return -1;
-        }
+        if (++o->depth > o->c->depth_limit) return krCompiler_too_deep(o->c);
         int r = fold_stmt(o, seq->items[i]);
         o->depth--;
         if (r < 0) return -1;
@@ -669,7 +662,7 @@ static int fold_stmts(Opt *o, KrAstStmtSeq *seq) {
 }
 
 int krAstOpt_module(KrCompiler *c, KrAstMod *mod) {
-    Opt o = {c, 0};
+    Opt o = {c, c->depth_start};
     switch (mod->kind) {
     case KR_MOD_Module: return fold_body(&o, mod->v.Module.body);
     case KR_MOD_Interactive: return fold_stmts(&o, mod->v.Interactive.body);

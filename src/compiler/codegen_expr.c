@@ -12,7 +12,16 @@
 #include <string.h>
 
 #include "compiler/compiler.h"
+#include "objects/bytes.h"
+#include "objects/dict.h"
 #include "objects/exc.h"
+#include "objects/float.h"
+#include "objects/func.h"
+#include "objects/int.h"
+#include "objects/list.h"
+#include "objects/slice.h"
+#include "objects/type.h"
+#include "vm/gen.h"
 #include "objects/set.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -59,6 +68,131 @@ void cg_update_start_location_to_match_attr(KrCompiler *c, KrAstExpr *attr) {
     }
     if (l->end_lineno < l->lineno) l->end_lineno = l->lineno;
     if (l->lineno == l->end_lineno && l->end_col < l->col) l->end_col = l->col;
+}
+
+// ---------------------------------------------------------------------------
+// Compile-time warnings about likely mistakes (CPython's check_* functions)
+
+// The type an expression certainly has, by its syntax; NULL when unknown.
+static KrTypeObject *infer_type(KrCompiler *c, KrAstExpr *e) {
+    switch (e->kind) {
+    case KR_EXPR_Tuple: return &KrTuple_Type;
+    case KR_EXPR_List:
+    case KR_EXPR_ListComp: return &KrList_Type;
+    case KR_EXPR_Dict:
+    case KR_EXPR_DictComp: return &KrDict_Type;
+    case KR_EXPR_Set:
+    case KR_EXPR_SetComp: return &KrSet_Type;
+    case KR_EXPR_GeneratorExp: return &KrGen_Type;
+    case KR_EXPR_Lambda: return &KrFunction_Type;
+    case KR_EXPR_JoinedStr:
+    case KR_EXPR_FormattedValue: return &KrStr_Type;
+    case KR_EXPR_Constant: {
+        KrObject *v = krConst_of(c, e);
+        if (!v) {
+            krErr_clear(c->ts);
+            return NULL;
+        }
+        return KR_TYPE(v);
+    }
+    default: return NULL;
+    }
+}
+
+// A literal on either side of `is` / `is not`, other than None, True, False, `...`.
+static bool is_named_singleton_or_not_const(KrCompiler *c, KrAstExpr *e) {
+    if (e->kind != KR_EXPR_Constant) return true;
+    KrObject *v = krConst_of(c, e);
+    if (!v) {
+        krErr_clear(c->ts);
+        return true;
+    }
+    return v == KR_NONE || v == KR_FALSE || v == KR_TRUE || v == KR_ELLIPSIS;
+}
+
+static int check_compare(KrCompiler *c, KrAstExpr *e) {
+    bool left = is_named_singleton_or_not_const(c, e->v.Compare.left);
+    for (int i = 0; i < e->v.Compare.ops->size; i++) {
+        int op = e->v.Compare.ops->items[i];
+        bool right = is_named_singleton_or_not_const(c, e->v.Compare.comparators->items[i]);
+        if ((op == KR_CMP_Is || op == KR_CMP_IsNot) && (!right || !left)) {
+            return krCompiler_warn(c, op == KR_CMP_Is ? "\"is\" with a literal. Did you mean \"==\"?"
+                                                      : "\"is not\" with a literal. Did you mean \"!=\"?");
+        }
+        left = right;
+    }
+    return 0;
+}
+
+static int check_caller(KrCompiler *c, KrAstExpr *e) {
+    switch (e->kind) {
+    case KR_EXPR_Constant:
+    case KR_EXPR_Tuple:
+    case KR_EXPR_List:
+    case KR_EXPR_ListComp:
+    case KR_EXPR_Dict:
+    case KR_EXPR_DictComp:
+    case KR_EXPR_Set:
+    case KR_EXPR_SetComp:
+    case KR_EXPR_GeneratorExp:
+    case KR_EXPR_JoinedStr:
+    case KR_EXPR_FormattedValue: {
+        KrTypeObject *t = infer_type(c, e);
+        if (!t) return 0;
+        return krCompiler_warn(c, "'%.200s' object is not callable; perhaps you missed a comma?", krType_name(t));
+    }
+    default:
+        return 0;
+    }
+}
+
+static int check_subscripter(KrCompiler *c, KrAstExpr *e) {
+    switch (e->kind) {
+    case KR_EXPR_Constant: {
+        KrObject *v = krConst_of(c, e);
+        if (!v) {
+            krErr_clear(c->ts);
+            return 0;
+        }
+        if (!(v == KR_NONE || v == KR_ELLIPSIS || krInt_check(v) || krFloat_check(v) || krComplex_check(v) ||
+              krAnySet_check(v)))
+            return 0;
+    }
+        // fall through
+    case KR_EXPR_Set:
+    case KR_EXPR_SetComp:
+    case KR_EXPR_GeneratorExp:
+    case KR_EXPR_Lambda:
+        return krCompiler_warn(c, "'%.200s' object is not subscriptable; perhaps you missed a comma?",
+                               krType_name(infer_type(c, e)));
+    default:
+        return 0;
+    }
+}
+
+static int check_index(KrCompiler *c, KrAstExpr *e, KrAstExpr *s) {
+    KrTypeObject *index_type = infer_type(c, s);
+    if (!index_type || (index_type->tp_flags & KR_TPFLAGS_INT_SUBCLASS) || index_type == &KrSlice_Type) return 0;
+    switch (e->kind) {
+    case KR_EXPR_Constant: {
+        KrObject *v = krConst_of(c, e);
+        if (!v) {
+            krErr_clear(c->ts);
+            return 0;
+        }
+        if (!(krStr_check(v) || krBytes_check(v) || krTuple_check(v))) return 0;
+    }
+        // fall through
+    case KR_EXPR_Tuple:
+    case KR_EXPR_List:
+    case KR_EXPR_ListComp:
+    case KR_EXPR_JoinedStr:
+    case KR_EXPR_FormattedValue:
+        return krCompiler_warn(c, "%.200s indices must be integers or slices, not %.200s; perhaps you missed a comma?",
+                               krType_name(infer_type(c, e)), krType_name(index_type));
+    default:
+        return 0;
+    }
 }
 
 static int addop_compare(KrCompiler *c, int op) {
@@ -112,6 +246,7 @@ int cg_jump_if(KrCompiler *c, KrAstExpr *e, KrBlock *next, bool cond) {
         SET_LOC(c, e);
         int n = e->v.Compare.ops->size - 1;
         if (n > 0) {
+            CG_CHECK(check_compare(c, e));
             KrBlock *cleanup = cg_new_block(c), *end = cg_new_block(c);
             if (!cleanup || !end) return -1;
             VISIT(c, e->v.Compare.left);
@@ -169,6 +304,7 @@ static int compile_ifexp(KrCompiler *c, KrAstExpr *e) {
 }
 
 static int compile_compare(KrCompiler *c, KrAstExpr *e) {
+    CG_CHECK(check_compare(c, e));
     VISIT(c, e->v.Compare.left);
     int n = e->v.Compare.ops->size - 1;
     if (n == 0) {
@@ -526,6 +662,7 @@ static int maybe_method_call(KrCompiler *c, KrAstExpr *e) {
 static int compile_call(KrCompiler *c, KrAstExpr *e) {
     int r = maybe_method_call(c, e);
     if (r != 0) return r < 0 ? -1 : 0;
+    CG_CHECK(check_caller(c, e->v.Call.func));
     SET_LOC(c, e->v.Call.func);
     ADDOP(c, PUSH_NULL);
     SET_LOC(c, e);
@@ -798,6 +935,10 @@ static int compile_attribute(KrCompiler *c, KrAstExpr *e) {
 }
 
 static int compile_subscript(KrCompiler *c, KrAstExpr *e) {
+    if (e->v.Subscript.ctx == KR_CTX_Load) {
+        CG_CHECK(check_subscripter(c, e->v.Subscript.value));
+        CG_CHECK(check_index(c, e->v.Subscript.value, e->v.Subscript.slice));
+    }
     VISIT(c, e->v.Subscript.value);
     VISIT(c, e->v.Subscript.slice);
     switch (e->v.Subscript.ctx) {

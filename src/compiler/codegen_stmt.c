@@ -670,6 +670,15 @@ static int compile_from_import(KrCompiler *c, KrAstStmt *s) {
 // assert, expression statements, dispatch
 
 static int compile_assert(KrCompiler *c, KrAstStmt *s) {
+    // A parenthesised message makes a non-empty tuple: always true.
+    KrAstExpr *test = s->v.Assert.test;
+    bool always_true = test->kind == KR_EXPR_Tuple && KR_AST_LEN(test->v.Tuple.elts) > 0;
+    if (test->kind == KR_EXPR_Constant) {
+        KrObject *v = krConst_of(c, test);
+        if (!v) return -1;
+        always_true = krTuple_check(v) && KR_TUPLE_SIZE(v) > 0;
+    }
+    if (always_true) CG_CHECK(krCompiler_warn(c, "assertion is always true, perhaps remove parentheses?"));
     if (c->optimize) return 0;
     KrBlock *end = cg_new_block(c);
     if (!end) return -1;

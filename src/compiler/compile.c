@@ -14,9 +14,13 @@
 
 #include "compiler/compile.h"
 #include "compiler/compiler.h"
+#include "objects/abstract.h"
+#include "objects/dict.h"
 #include "objects/exc.h"
+#include "objects/int.h"
 #include "objects/str.h"
 #include "runtime/error.h"
+#include "runtime/state.h"
 
 // ---------------------------------------------------------------------------
 // Errors
@@ -73,6 +77,63 @@ int krCompiler_error(KrCompiler *c, const char *fmt, ...) {
     syntax_error_v(c, c->u->loc, fmt, va);
     va_end(va);
     return -1;
+}
+
+// Compile-time SyntaxWarnings go through `warnings.warn_explicit` when the
+// warnings module is loaded (so filters and -W error apply); otherwise they
+// are printed to sys.stderr the way the default filter shows them.
+int krCompiler_warn(KrCompiler *c, const char *fmt, ...) {
+    KrThreadState *ts = c->ts;
+    va_list va;
+    va_start(va, fmt);
+    KrObject *msg = krStr_vfrom_format(ts, fmt, va);
+    va_end(va);
+    if (!msg) return -1;
+    int lineno = c->u ? c->u->loc.lineno : 0;
+    KrObject *warnings = ts->interp->modules ? krDict_get_cstr(ts, ts->interp->modules, "warnings") : NULL;
+    int r = 0;
+    if (warnings) {
+        KrObject *fn = krObj_getattr_cstr(ts, warnings, "warn_explicit");
+        KrObject *line = fn ? krInt_from_i64(ts, lineno) : NULL;
+        KrObject *res = NULL;
+        if (line) {
+            KrObject *args[4] = {msg, (KrObject *)&KrExc_SyntaxWarning, c->filename, line};
+            res = krObj_vectorcall(ts, fn, args, 4, NULL);
+        }
+        kr_xdecref(fn);
+        kr_xdecref(line);
+        if (res) {
+            kr_decref(res);
+        } else {
+            r = -1;
+            // An error-ified SyntaxWarning becomes the SyntaxError it reports.
+            if (krErr_matches(ts, &KrExc_SyntaxWarning)) {
+                krErr_clear(ts);
+                krCompiler_error(c, "%U", msg);
+            }
+        }
+    } else {
+        KrObject *err = krDict_get_str(ts->interp->sysdict, KR_ID(stderr));
+        if (err && err != KR_NONE) {
+            char *text = program_text(c->filename, lineno);
+            const char *t = text ? text : "";
+            while (*t == ' ' || *t == '\t' || *t == '\f') t++;
+            size_t n = strlen(t);
+            while (n && (t[n - 1] == '\n' || t[n - 1] == '\r' || t[n - 1] == ' ')) n--;
+            KrObject *src = krStr_decode_utf8(ts, t, (KrSsize)n, "replace");
+            krMem_free(text);
+            KrObject *out = !src ? NULL
+                            : n  ? krStr_from_format(ts, "%S:%d: SyntaxWarning: %U\n  %U\n", c->filename, lineno, msg, src)
+                                 : krStr_from_format(ts, "%S:%d: SyntaxWarning: %U\n", c->filename, lineno, msg);
+            kr_xdecref(src);
+            KrObject *res = out ? krObj_call_method(ts, err, KR_ID(write), out, NULL) : NULL;
+            kr_xdecref(out);
+            if (res) kr_decref(res);
+            else krErr_clear(ts);   // a broken stderr must not fail the compilation
+        }
+    }
+    kr_decref(msg);
+    return r;
 }
 
 char *krCompiler_source_line(KrCompiler *c, int lineno) {
@@ -136,6 +197,12 @@ static int future_error(KrCompiler *c, KrAstStmt *s, int col, const char *fmt, c
                            s->lineno, 0);
     krMem_free(text);
     kr_decref(msg);
+    // CPython gives no end offset for these (None).
+    KrObject *exc = krErr_peek(c->ts);
+    if (exc && kr_type_check(exc, &KrExc_SyntaxError)) {
+        KrSyntaxErrorObject *se = (KrSyntaxErrorObject *)exc;
+        kr_setref(&se->end_offset, kr_newref(KR_NONE));
+    }
     return -1;
 }
 
@@ -219,6 +286,31 @@ static void compiler_fini(KrCompiler *c) {
     krArena_free(c->arena);
 }
 
+// Levels of compiler recursion per Python frame, as CPython's
+// COMPILER_STACK_FRAME_SCALE.
+#define DEPTH_SCALE 3
+// The most compiler levels the C stack is known to hold (each level costs
+// a few hundred bytes in the deepest pass, code generation).
+#define DEPTH_CAP 20000
+
+void krCompiler_depth_limits(KrCompiler *c) {
+    KrThreadState *ts = c->ts;
+    long limit = ts->interp ? ts->interp->recursion_limit : 1000;
+    long used = limit - ts->py_recursion_remaining;
+    if (used < 0) used = 0;
+    limit *= DEPTH_SCALE;
+    used *= DEPTH_SCALE;
+    if (limit > DEPTH_CAP) limit = DEPTH_CAP;
+    if (used > limit) used = limit;
+    c->depth_start = (int)used;
+    c->depth_limit = (int)limit;
+}
+
+int krCompiler_too_deep(KrCompiler *c) {
+    krErr_set_string(c->ts, &KrExc_RecursionError, "maximum recursion depth exceeded during compilation");
+    return -1;
+}
+
 static KrObject *compile_ast(KrThreadState *ts, KrAstMod *mod, KrObject *filename, int mode, int flags,
                              int optimize, const char *source, size_t source_len) {
     KrCompiler c;
@@ -233,6 +325,7 @@ static KrObject *compile_ast(KrThreadState *ts, KrAstMod *mod, KrObject *filenam
     c.flags = flags;
     c.optimize = optimize < 0 ? 0 : optimize;
     c.future_lineno = -1;
+    krCompiler_depth_limits(&c);
     KrObject *code = NULL;
     if (init_ids(&c) < 0 || future_parse(&c, mod) < 0) goto done;
     if (krAstOpt_module(&c, mod) < 0) goto done;

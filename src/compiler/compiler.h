@@ -212,6 +212,14 @@ typedef struct KrUnit {
     KrLoc loc;                     // position given to the next instruction
 } KrUnit;
 
+// Keeps a leaf helper with large locals out of a recursive pass's frame, so
+// that each level of recursion costs little C stack.
+#if defined(__GNUC__)
+#define KR_NOINLINE __attribute__((noinline))
+#else
+#define KR_NOINLINE
+#endif
+
 // ---------------------------------------------------------------------------
 // The compiler
 
@@ -227,6 +235,10 @@ struct KrCompiler {
     bool interactive;
     int nestlevel;
     int future_lineno;             // line of the last `from __future__` import
+    // Recursion guard of the recursive passes (folding, symbol table,
+    // unparsing): each starts at depth_start and fails with RecursionError
+    // beyond depth_limit (see krCompiler_depth_limits).
+    int depth_start, depth_limit;
     KrSymtable st;
     KrUnit *u;
     KrPtrMap constvals;            // AST Constant node -> KrObject * (strong)
@@ -241,9 +253,19 @@ struct KrCompiler {
 int krCompiler_error_at(KrCompiler *c, KrLoc loc, const char *fmt, ...);
 // Raises at the current instruction position (c->u->loc).
 int krCompiler_error(KrCompiler *c, const char *fmt, ...);
+// Issues a SyntaxWarning at the current line.  0, or -1 with an exception
+// (a warning turned into an error raises SyntaxError).
+int krCompiler_warn(KrCompiler *c, const char *fmt, ...);
 // Line `lineno` of the source being compiled, with its newline (malloc'ed;
 // NULL when unknown, e.g. compiling an AST).  Never raises.
 char *krCompiler_source_line(KrCompiler *c, int lineno);
+// Sets c->depth_start/depth_limit as CPython scales them: three compiler
+// levels per Python frame of the current recursion depth and limit, capped
+// so that the C stack cannot overflow whatever sys.setrecursionlimit says.
+void krCompiler_depth_limits(KrCompiler *c);
+// Raises the RecursionError of a too deeply nested source; returns -1.
+int krCompiler_too_deep(KrCompiler *c);
+
 // Interns `s`; NULL with MemoryError.
 const char *krCompiler_intern(KrCompiler *c, const char *s, size_t len);
 // _Py_Mangle: `name` as seen in class `private_name` (interned result).  NULL on error.

@@ -29,7 +29,6 @@
 #include "runtime/error.h"
 #include "objects/exc.h"
 
-#define MAX_DEPTH 4000
 
 static int no_memory(KrCompiler *c) {
     krErr_no_memory(c->ts);
@@ -453,11 +452,7 @@ static int visit_stmt_body(KrCompiler *c, KrAstStmt *s) {
 }
 
 static int check_depth(KrCompiler *c) {
-    if (++c->st.depth > MAX_DEPTH) {
-        krErr_set_string(c->ts, &KrExc_RecursionError, "maximum recursion depth exceeded during compilation");
-        return -1;
-    }
-    return 0;
+    return ++c->st.depth > c->depth_limit ? krCompiler_too_deep(c) : 0;
 }
 
 static int visit_stmt(KrCompiler *c, KrAstStmt *s) {
@@ -874,6 +869,7 @@ done:
 
 int krSym_build(KrCompiler *c, KrAstMod *mod) {
     KrSymtable *st = &c->st;
+    st->depth = c->depth_start;
     if (enter_block(c, c->id_top, KR_BLOCK_MODULE, mod, (KrLoc){0, 0, 0, 0}) < 0) return -1;
     int r = 0;
     switch (mod->kind) {
@@ -886,7 +882,7 @@ int krSym_build(KrCompiler *c, KrAstMod *mod) {
     }
     if (r < 0) return -1;
     exit_block(c);
-    st->depth = 0;
+    st->depth = c->depth_start;
     NameSet free = KR_PTRMAP_INIT, global = KR_PTRMAP_INIT;
     r = analyze_block(c, st->top, NULL, &free, &global);
     krPtrMap_clear(&free);

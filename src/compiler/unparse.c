@@ -461,10 +461,7 @@ static int expr_body(Unparser *u, KrAstExpr *e, int level) {
 }
 
 static int expr(Unparser *u, KrAstExpr *e, int level) {
-    if (++u->depth > 4000) {
-        krErr_set_string(u->c->ts, &KrExc_RecursionError, "maximum recursion depth exceeded during compilation");
-        return -1;
-    }
+    if (++u->depth > u->c->depth_limit) return krCompiler_too_deep(u->c);
     int r = expr_body(u, e, level);
     u->depth--;
     return r;
@@ -473,7 +470,7 @@ static int expr(Unparser *u, KrAstExpr *e, int level) {
 KrObject *krAst_unparse_annotation(KrCompiler *c, KrAstExpr *e) {
     KrStrBuilder sb;
     krSB_init(&sb);
-    Unparser u = {c, &sb, 0};
+    Unparser u = {c, &sb, c->depth_start};
     if (expr(&u, e, PR_TEST) < 0) {
         krSB_discard(&sb);
         return NULL;

@@ -4,6 +4,7 @@
  * and the exception being handled, exit().
  */
 #include <float.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -356,6 +357,44 @@ static const KrModuleDef sys_def = {
 };
 
 KrObject *krMod_sys_create(KrThreadState *ts) { return krModule_from_def(ts, &sys_def); }
+
+// Appends `dir` to the list `path`.  0 or -1.
+static int path_append(KrThreadState *ts, KrObject *path, const char *dir, KrSsize len) {
+    KrObject *d = krStr_decode_utf8(ts, dir, len, "surrogateescape");
+    if (!d) return -1;
+    int r = krList_append(ts, path, d);
+    kr_decref(d);
+    return r;
+}
+
+int krMod_sys_init_path(KrThreadState *ts, const char *pythonpath) {
+    KrObject *path = krDict_get_cstr(ts, ts->interp->sysdict, "path");
+    if (!path || !krList_check(path)) return krErr_occurred(ts) ? -1 : 0;
+    // PYTHONPATH entries, then Krait's own library next to the executable
+    // (<prefix>/bin/krait or build/krait -> <prefix>/lib).
+    for (const char *p = pythonpath; p && *p;) {
+        const char *colon = strchr(p, ':');
+        KrSsize len = colon ? colon - p : (KrSsize)strlen(p);
+        if (len > 0 && path_append(ts, path, p, len) < 0) return -1;
+        p = colon ? colon + 1 : NULL;
+    }
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 8);
+    if (n > 0) {
+        exe[n] = 0;
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            strcpy(slash, "/../lib");
+            char *lib = realpath(exe, NULL);
+            if (lib) {
+                int r = path_append(ts, path, lib, (KrSsize)strlen(lib));
+                free(lib);
+                if (r < 0) return -1;
+            }
+        }
+    }
+    return 0;
+}
 
 int krMod_sys_set_argv(KrThreadState *ts, int argc, char **argv, const char *script_dir) {
     KrObject *sysdict = ts->interp->sysdict;

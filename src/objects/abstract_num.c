@@ -140,9 +140,8 @@ static KrObject *ternary_op(KrThreadState *ts, KrObject *v, KrObject *w, KrObjec
             if (x != KR_NOTIMPLEMENTED) return x;
             kr_decref(x);
         }
-        return krErr_format(ts, &KrExc_TypeError, "unsupported operand type(s) for %s: '%s', '%s', '%s'",
-                            sym[0] == '*' ? "pow()" : sym, krType_name(tv), krType_name(tw),
-                            krType_name(KR_TYPE(z)));
+        return krErr_format(ts, &KrExc_TypeError, "unsupported operand type(s) for %s: '%s', '%s', '%s'", sym,
+                            krType_name(tv), krType_name(tw), krType_name(KR_TYPE(z)));
     }
     return krErr_format(ts, &KrExc_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'", sym,
                         krType_name(tv), krType_name(tw));

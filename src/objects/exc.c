@@ -260,7 +260,9 @@ static const KrMethodDef base_methods[] = {
         .tp_base = BASENAME,                                                          \
         __VA_ARGS__};
 
-#define SIMPLE(NAME, BASENAME, DOC) EXC_TYPE(NAME, &KrExc_##BASENAME, sizeof(KrBaseExceptionObject), DOC)
+// A class without fields of its own: its layout, size and slots come from its
+// base (krType_ready inherits a zero basicsize).
+#define SIMPLE(NAME, BASENAME, DOC) EXC_TYPE(NAME, &KrExc_##BASENAME, 0, DOC)
 
 KrTypeObject KrExc_BaseException = {
     KR_STATIC_HEAD(&KrType_Type),

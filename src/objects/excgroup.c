@@ -29,7 +29,7 @@ static KrObject *eg_new(KrThreadState *ts, KrTypeObject *type, KrObject *const *
         return krErr_format(ts, &KrExc_TypeError, "BaseExceptionGroup.__new__() takes exactly 2 arguments (%zd given)",
                             nargs);
     KrObject *msg = args[0], *seq = args[1];
-    if (!krStr_check(msg)) return krErr_format(ts, &KrExc_TypeError, "argument 1 must be str, not %T", msg);
+    if (!krStr_check(msg)) return krErr_format(ts, &KrExc_TypeError, "BaseExceptionGroup.__new__() argument 1 must be str, not %T", msg);
     if (!krList_check(seq) && !krTuple_check(seq) && !KR_TYPE(seq)->mp_subscript)
         return krErr_format(ts, &KrExc_TypeError, "second argument (exceptions) must be a sequence");
     KrObject *excs = krSeq_tuple(ts, seq);

@@ -1,7 +1,7 @@
 /*
  * float.c — Python's float: a boxed double.  The type object, allocation
- * (exact floats are recycled through a small per-thread free list, since
- * arithmetic makes and drops them constantly), arithmetic with CPython's
+ * (exact floats are recycled through a small free list in the thread state,
+ * since arithmetic makes and drops them constantly), arithmetic with CPython's
  * special cases and messages, exact comparison with ints, the numeric hash,
  * and the methods.
  *
@@ -29,23 +29,17 @@
 #include "objects/exc.h"
 
 // ---------------------------------------------------------------------------
-// Allocation.  The free list is per thread, so it needs no lock: a float
-// freed on one thread is simply reused by that thread.
+// Allocation.  Each thread state keeps a short list of freed exact floats
+// (linked through ob_type), so the common make-and-drop costs no allocator
+// call and needs no lock.
 
 #define FREELIST_MAX 100
 
-typedef struct {
-    KrFloatObject *head;     // linked through ob_type
-    int count;
-} FloatFreeList;
-
-static _Thread_local FloatFreeList freelist;
-
 KrObject *krFloat_new(KrThreadState *ts, double v) {
-    KrFloatObject *f = freelist.head;
+    KrFloatObject *f = (KrFloatObject *)ts->float_freelist;
     if (f) {
-        freelist.head = (KrFloatObject *)f->ob_base.ob_type;
-        freelist.count--;
+        ts->float_freelist = (KrObject *)f->ob_base.ob_type;
+        ts->float_freelist_len--;
         f->ob_base.ob_type = &KrFloat_Type;
         f->ob_base.ob_refcnt = 1;
     } else {
@@ -57,13 +51,24 @@ KrObject *krFloat_new(KrThreadState *ts, double v) {
 }
 
 static void float_dealloc(KrObject *self) {
-    if (self->ob_type == &KrFloat_Type && freelist.count < FREELIST_MAX) {
-        self->ob_type = (KrTypeObject *)freelist.head;
-        freelist.head = (KrFloatObject *)self;
-        freelist.count++;
+    KrThreadState *ts = krThread_current();
+    if (ts && self->ob_type == &KrFloat_Type && ts->float_freelist_len < FREELIST_MAX) {
+        self->ob_type = (KrTypeObject *)ts->float_freelist;
+        ts->float_freelist = self;
+        ts->float_freelist_len++;
         return;
     }
     krObj_free(self);
+}
+
+void krFloat_clear_freelist(KrThreadState *ts) {
+    while (ts->float_freelist) {
+        KrObject *f = ts->float_freelist;
+        ts->float_freelist = (KrObject *)f->ob_type;
+        f->ob_type = &KrFloat_Type;
+        krObj_free(f);
+    }
+    ts->float_freelist_len = 0;
 }
 
 // ---------------------------------------------------------------------------
@@ -385,6 +390,8 @@ static void split_double(double x, int64_t *m, int *e) {
         int tz = __builtin_ctzll((uint64_t)mant);
         mant >>= tz;
         ex += tz;
+    } else {
+        ex = 0;
     }
     *m = x < 0 ? -mant : mant;
     *e = ex;
@@ -540,13 +547,46 @@ static const KrMethodDef float_methods[] = {
     {"__trunc__", KR_CFUNC(float_trunc), KR_METH_NOARGS, "Return the Integral closest to x between 0 and x."},
     {"__floor__", KR_CFUNC(float_floor), KR_METH_NOARGS, "Return the floor as an Integral."},
     {"__ceil__", KR_CFUNC(float_ceil), KR_METH_NOARGS, "Return the ceiling as an Integral."},
-    {"__round__", KR_CFUNC(float_round), KR_METH_FAST, "Return the Integral closest to x, rounding half toward even."},
-    {"as_integer_ratio", KR_CFUNC(float_as_integer_ratio), KR_METH_NOARGS, "Return integer ratio."},
-    {"fromhex", KR_CFUNC(float_fromhex_method), KR_METH_O | KR_METH_CLASS, "Create a floating-point number from a hexadecimal string."},
-    {"hex", KR_CFUNC(float_hex_method), KR_METH_NOARGS, "Return a hexadecimal representation of a floating-point number."},
+    {"__round__", KR_CFUNC(float_round), KR_METH_FAST, "Return the Integral closest to x, rounding half toward even.\n"
+        "\n"
+        "When an argument is passed, work like built-in round(x, ndigits)."},
+    {"as_integer_ratio", KR_CFUNC(float_as_integer_ratio), KR_METH_NOARGS, "Return integer ratio.\n"
+        "\n"
+        "Return a pair of integers, whose ratio is exactly equal to the original float\n"
+        "and with a positive denominator.\n"
+        "\n"
+        "Raise OverflowError on infinities and a ValueError on NaNs.\n"
+        "\n"
+        ">>> (10.0).as_integer_ratio()\n"
+        "(10, 1)\n"
+        ">>> (0.0).as_integer_ratio()\n"
+        "(0, 1)\n"
+        ">>> (-.25).as_integer_ratio()\n"
+        "(-1, 4)"},
+    {"fromhex", KR_CFUNC(float_fromhex_method), KR_METH_O | KR_METH_CLASS, "Create a floating-point number from a hexadecimal string.\n"
+        "\n"
+        ">>> float.fromhex('0x1.ffffp10')\n"
+        "2047.984375\n"
+        ">>> float.fromhex('-0x1p-1074')\n"
+        "-5e-324"},
+    {"hex", KR_CFUNC(float_hex_method), KR_METH_NOARGS, "Return a hexadecimal representation of a floating-point number.\n"
+        "\n"
+        ">>> (-0.1).hex()\n"
+        "'-0x1.999999999999ap-4'\n"
+        ">>> 3.14159.hex()\n"
+        "'0x1.921f9f01b866ep+1'"},
     {"is_integer", KR_CFUNC(float_is_integer), KR_METH_NOARGS, "Return True if the float is an integer."},
     {"__getnewargs__", KR_CFUNC(float_getnewargs), KR_METH_NOARGS, NULL},
-    {"__getformat__", KR_CFUNC(float_getformat), KR_METH_O | KR_METH_CLASS, "You probably don't want to use this function."},
+    {"__getformat__", KR_CFUNC(float_getformat), KR_METH_O | KR_METH_CLASS, "You probably don't want to use this function.\n"
+        "\n"
+        "  typestr\n"
+        "    Must be 'double' or 'float'.\n"
+        "\n"
+        "It exists mainly to be used in Python's test suite.\n"
+        "\n"
+        "This function returns whichever of 'unknown', 'IEEE, big-endian' or 'IEEE,\n"
+        "little-endian' best describes the format of floating point numbers used by the\n"
+        "C type named by typestr."},
     {"__format__", KR_CFUNC(float_format_method), KR_METH_O, "Formats the float according to format_spec."},
     {NULL, NULL, 0, NULL},
 };

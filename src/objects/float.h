@@ -31,6 +31,9 @@ static inline double krFloat_value(const KrObject *o) { return ((const KrFloatOb
 
 // New reference.  Raises MemoryError.
 KrObject *krFloat_new(KrThreadState *ts, double v);
+// Frees the floats kept for reuse by `ts` (call before deleting a thread
+// state).  Never fails.
+void krFloat_clear_freelist(KrThreadState *ts);
 // float(x) value of any number (float, int, __float__, __index__): -1.0 with an
 // exception set on failure (check krErr_occurred).
 double krFloat_as_double(KrThreadState *ts, KrObject *o);

@@ -268,16 +268,15 @@ static KrObject *hex_value_of(KrThreadState *ts, const char *start, const char *
 
 // Parses [s, end) after leading spaces; returns the float or NULL.
 static KrObject *parse_hex(KrThreadState *ts, const char *s, const char *end) {
-    double special;
-    const char *p;
-    if (krFloat_parse_prefix(ts, s, end, &p, &special) < 0) return NULL;
-    if (p != s && (isnan(special) || isinf(special))) {
+    const char *p = s;
+    bool negative = false;
+    if (p < end && (*p == '-' || *p == '+')) negative = *p++ == '-';
+    if (match_word(p, end, "inf") || match_word(p, end, "nan")) {
+        double special = match_word(p, end, "nan") ? NAN : negative ? -HUGE_VAL : HUGE_VAL;
+        p += match_word(p, end, "infinity") ? 8 : 3;
         while (p < end && is_space(*p)) p++;
         return p == end ? krFloat_new(ts, special) : hex_error(ts);
     }
-    p = s;
-    bool negative = false;
-    if (p < end && (*p == '-' || *p == '+')) negative = *p++ == '-';
     if (end - p >= 2 && p[0] == '0' && (p[1] | 0x20) == 'x') p += 2;
     const char *coeff = p;
     int64_t ndigits = 0, fdigits = 0;
@@ -305,7 +304,7 @@ static KrObject *parse_hex(KrThreadState *ts, const char *s, const char *end) {
 
 KrObject *krFloat_fromhex(KrThreadState *ts, KrObject *str) {
     if (!krStr_check(str)) {
-        krErr_format(ts, &KrExc_TypeError, "fromhex() argument must be str, not %.200s", krType_name(KR_TYPE(str)));
+        krErr_set_string(ts, &KrExc_TypeError, "bad argument type for built-in operation");
         return NULL;
     }
     const char *s = krStr_utf8(str), *end = s + krStr_size(str);

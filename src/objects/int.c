@@ -496,9 +496,10 @@ static KrObject *int_nb_float(KrThreadState *ts, KrObject *a) {
 }
 static int int_nb_bool(KrThreadState *ts, KrObject *a) { return krInt_sign(a) != 0; }
 static KrHash int_tp_hash(KrThreadState *ts, KrObject *a) { return krInt_hash(a); }
+// Only int with int: float's slot compares floats with ints (exactly).
 static KrObject *int_tp_richcompare(KrThreadState *ts, KrObject *a, KrObject *b, int op) {
-    if (!krInt_check(a)) return KR_NOTIMPLEMENTED;
-    return krInt_richcompare(ts, a, b, op);
+    if (!krInt_check(a) || !krInt_check(b)) return KR_NOTIMPLEMENTED;
+    return kr_bool(cmp_result(krInt_compare(a, b), op));
 }
 
 static void int_dealloc(KrObject *self) {
@@ -511,10 +512,20 @@ KrTypeObject KrInt_Type = {
     .tp_name = "int",
     .tp_basicsize = sizeof(KrIntObject),
     .tp_flags = KR_TPFLAGS_BASETYPE | KR_TPFLAGS_INT_SUBCLASS | KR_TPFLAGS_IMMUTABLETYPE,
-    .tp_doc = "int([x]) -> integer\nint(x, base=10) -> integer\n\n"
-              "Convert a number or string to an integer, or return 0 if no arguments\n"
-              "are given.  If x is a number, return x.__int__().  For floating point\n"
-              "numbers, this truncates towards zero.",
+    .tp_doc = "int([x]) -> integer\n"
+        "int(x, base=10) -> integer\n"
+        "\n"
+        "Convert a number or string to an integer, or return 0 if no arguments\n"
+        "are given.  If x is a number, return x.__int__().  For floating point\n"
+        "numbers, this truncates towards zero.\n"
+        "\n"
+        "If x is not a number or if base is given, then x must be a string,\n"
+        "bytes, or bytearray instance representing an integer literal in the\n"
+        "given base.  The literal can be preceded by '+' or '-' and be surrounded\n"
+        "by whitespace.  The base defaults to 10.  Valid bases are 0 and 2-36.\n"
+        "Base 0 means to interpret the base from the string as an integer literal.\n"
+        ">>> int('0b100', base=0)\n"
+        "4",
     .tp_new = krInt_tp_new,
     .tp_dealloc = int_dealloc,
     .tp_repr = krInt_repr,

@@ -40,8 +40,8 @@ KrObject *krInt_from_u64(KrThreadState *ts, uint64_t v);
 KrObject *krInt_from_ssize(KrThreadState *ts, KrSsize v);
 // Copies `z` (normalising to a tagged int when it fits).
 KrObject *krInt_from_mpz(KrThreadState *ts, const mpz_t z);
-// Like from_mpz but takes over `z`'s limbs (z is left cleared).  Never fails
-// except for MemoryError.
+// Like from_mpz but takes over `z`'s limbs: afterwards `z` must be neither
+// used nor cleared (also on failure).  Raises MemoryError.
 KrObject *krInt_from_mpz_steal(KrThreadState *ts, mpz_t z);
 KrObject *krInt_from_double(KrThreadState *ts, double d);   // int(d): OverflowError/ValueError for inf/nan
 // Parses an int literal the way int(s, base) does (whitespace, sign, '_',

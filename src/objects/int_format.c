@@ -146,7 +146,7 @@ static int digit_value(char c) {
 }
 
 typedef struct {
-    int base;              // the base finally used (0 for "old octal" errors)
+    int base;              // the base asked for (0: from the prefix)
     bool invalid;          // not a literal: the caller raises ValueError
 } ParseState;
 
@@ -193,7 +193,6 @@ static KrObject *parse_ascii(KrThreadState *ts, const char *s, KrSsize len, Pars
         p += 2;
         if (p < end && *p == '_') p++;
     }
-    st->base = error_if_nonzero ? 0 : base;
     if (p < end && *p == '_') return st->invalid = true, NULL;
     char *clean = krMem_malloc((size_t)(end - p) + 1);
     if (!clean) return krErr_no_memory(ts);
@@ -261,7 +260,7 @@ KrObject *krInt_from_str_object(KrThreadState *ts, KrObject *str, int base) {
     ParseState st = {base, false};
     KrObject *r = parse_ascii(ts, ascii, n, &st);
     krMem_free(ascii);
-    if (!r && st.invalid) return invalid_literal(ts, st.base, str);
+    if (!r && st.invalid) return invalid_literal(ts, base, str);
     return r;
 }
 
@@ -271,9 +270,9 @@ KrObject *krInt_from_bytes_literal(KrThreadState *ts, const char *data, KrSsize 
     ParseState st = {base, false};
     KrObject *r = parse_ascii(ts, data, size, &st);
     if (!r && st.invalid) {
-        KrObject *b = krBytes_from_data(ts, data, size < 200 ? size : 200);
+        KrObject *b = krBytes_from_data(ts, data, size);
         if (!b) return NULL;
-        krErr_format(ts, &KrExc_ValueError, "invalid literal for int() with base %d: %R", st.base, b);
+        invalid_literal(ts, base, b);
         kr_decref(b);
     }
     return r;

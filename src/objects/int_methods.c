@@ -118,9 +118,10 @@ static KrObject *int_getnewargs(KrThreadState *ts, KrObject *self) {
     return krTuple_from_array_steal(ts, &n, 1);
 }
 
-// CPython's size: a 24-byte header plus one 4-byte digit per 30 bits.
+// CPython's size: a 24-byte header plus one 4-byte digit per 30 bits (at least one).
 static KrObject *int_sizeof(KrThreadState *ts, KrObject *self) {
     size_t digits = (krInt_bit_length(self) + 29) / 30;
+    if (digits == 0) digits = 1;
     return krInt_from_u64(ts, 24 + 4 * digits);
 }
 
@@ -154,7 +155,7 @@ static KrObject *round_negative(KrThreadState *ts, KrObject *self, KrObject *nd)
 
 static KrObject *int_round(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs) {
     if (krArg_check_positional(ts, "__round__", nargs, 0, 1) < 0) return NULL;
-    if (nargs == 0 || args[0] == KR_NONE) return krInt_exact(ts, self);
+    if (nargs == 0) return krInt_exact(ts, self);   // (round() turns ndigits=None into no argument)
     KrObject *nd = krNum_index(ts, args[0]);
     if (!nd) return NULL;
     KrObject *r = krInt_sign(nd) >= 0 ? krInt_exact(ts, self) : round_negative(ts, self, nd);
@@ -227,7 +228,8 @@ static KrObject *int_to_bytes(KrThreadState *ts, KrObject *self, KrObject *const
         bits = (mpz_sgn(t) ? mpz_sizeinbase(t, 2) : 0) + 1;
         mpz_clear(t);
     }
-    if (bits > (uint64_t)len * 8) {
+    // (CPython lets -1 through as zero bytes: there is no sign bit to disagree.)
+    if (bits > (uint64_t)len * 8 && !(is_signed && len == 0 && mpz_cmp_si(v, -1) == 0)) {
         krErr_set_string(ts, &KrExc_OverflowError, "int too big to convert");
         return NULL;
     }
@@ -307,15 +309,66 @@ const KrGetSetDef krInt_getset[] = {
 
 const KrMethodDef krInt_methods[] = {
     {"conjugate", KR_CFUNC(krInt_exact), KR_METH_NOARGS, "Returns self, the complex conjugate of any int."},
-    {"bit_length", KR_CFUNC(int_bit_length), KR_METH_NOARGS, "Number of bits necessary to represent self in binary."},
-    {"bit_count", KR_CFUNC(int_bit_count), KR_METH_NOARGS, "Number of ones in the binary representation of the absolute value of self."},
-    {"to_bytes", KR_CFUNC(int_to_bytes), KR_METH_FASTKW, "Return an array of bytes representing an integer."},
-    {"from_bytes", KR_CFUNC(int_from_bytes), KR_METH_FASTKW | KR_METH_CLASS, "Return the integer represented by the given array of bytes."},
-    {"as_integer_ratio", KR_CFUNC(int_as_integer_ratio), KR_METH_NOARGS, "Return integer ratio."},
+    {"bit_length", KR_CFUNC(int_bit_length), KR_METH_NOARGS, "Number of bits necessary to represent self in binary.\n"
+        "\n"
+        ">>> bin(37)\n"
+        "'0b100101'\n"
+        ">>> (37).bit_length()\n"
+        "6"},
+    {"bit_count", KR_CFUNC(int_bit_count), KR_METH_NOARGS, "Number of ones in the binary representation of the absolute value of self.\n"
+        "\n"
+        "Also known as the population count.\n"
+        "\n"
+        ">>> bin(13)\n"
+        "'0b1101'\n"
+        ">>> (13).bit_count()\n"
+        "3"},
+    {"to_bytes", KR_CFUNC(int_to_bytes), KR_METH_FASTKW, "Return an array of bytes representing an integer.\n"
+        "\n"
+        "  length\n"
+        "    Length of bytes object to use.  An OverflowError is raised if the\n"
+        "    integer is not representable with the given number of bytes.  Default\n"
+        "    is length 1.\n"
+        "  byteorder\n"
+        "    The byte order used to represent the integer.  If byteorder is 'big',\n"
+        "    the most significant byte is at the beginning of the byte array.  If\n"
+        "    byteorder is 'little', the most significant byte is at the end of the\n"
+        "    byte array.  To request the native byte order of the host system, use\n"
+        "    `sys.byteorder' as the byte order value.  Default is to use 'big'.\n"
+        "  signed\n"
+        "    Determines whether two's complement is used to represent the integer.\n"
+        "    If signed is False and a negative integer is given, an OverflowError\n"
+        "    is raised."},
+    {"from_bytes", KR_CFUNC(int_from_bytes), KR_METH_FASTKW | KR_METH_CLASS, "Return the integer represented by the given array of bytes.\n"
+        "\n"
+        "  bytes\n"
+        "    Holds the array of bytes to convert.  The argument must either\n"
+        "    support the buffer protocol or be an iterable object producing bytes.\n"
+        "    Bytes and bytearray are examples of built-in objects that support the\n"
+        "    buffer protocol.\n"
+        "  byteorder\n"
+        "    The byte order used to represent the integer.  If byteorder is 'big',\n"
+        "    the most significant byte is at the beginning of the byte array.  If\n"
+        "    byteorder is 'little', the most significant byte is at the end of the\n"
+        "    byte array.  To request the native byte order of the host system, use\n"
+        "    `sys.byteorder' as the byte order value.  Default is to use 'big'.\n"
+        "  signed\n"
+        "    Indicates whether two's complement is used to represent the integer."},
+    {"as_integer_ratio", KR_CFUNC(int_as_integer_ratio), KR_METH_NOARGS, "Return integer ratio.\n"
+        "\n"
+        "Return a pair of integers, whose ratio is exactly equal to the original int\n"
+        "and with a positive denominator.\n"
+        "\n"
+        ">>> (10).as_integer_ratio()\n"
+        "(10, 1)\n"
+        ">>> (-10).as_integer_ratio()\n"
+        "(-10, 1)\n"
+        ">>> (0).as_integer_ratio()\n"
+        "(0, 1)"},
     {"__trunc__", KR_CFUNC(krInt_exact), KR_METH_NOARGS, "Truncating an Integral returns itself."},
     {"__floor__", KR_CFUNC(krInt_exact), KR_METH_NOARGS, "Flooring an Integral returns itself."},
     {"__ceil__", KR_CFUNC(krInt_exact), KR_METH_NOARGS, "Ceiling of an Integral returns itself."},
-    {"__round__", KR_CFUNC(int_round), KR_METH_FAST, "Rounding an Integral returns itself.\nRounding with an ndigits argument also returns an integer."},
+    {"__round__", KR_CFUNC(int_round), KR_METH_FAST, "Rounding an Integral returns itself.\n\nRounding with an ndigits argument also returns an integer."},
     {"__getnewargs__", KR_CFUNC(int_getnewargs), KR_METH_NOARGS, NULL},
     {"__format__", KR_CFUNC(int_format_method), KR_METH_O, NULL},
     {"__sizeof__", KR_CFUNC(int_sizeof), KR_METH_NOARGS, "Returns size in memory, in bytes."},

@@ -215,8 +215,8 @@ int krList_extend(KrThreadState *ts, KrObject *list, KrObject *iterable) {
 }
 
 void krList_reverse(KrObject *list) {
-    KrObject **lo = KR_LIST_ITEMS(list), **hi = lo + KR_LIST_SIZE(list) - 1;
     if (KR_LIST_SIZE(list) < 2) return;
+    KrObject **lo = KR_LIST_ITEMS(list), **hi = lo + KR_LIST_SIZE(list) - 1;
     while (lo < hi) {
         KrObject *t = *lo;
         *lo++ = *hi;

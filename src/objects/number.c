@@ -1,12 +1,11 @@
 /*
  * number.c — the number conversions of abstract.h: operator.index(),
  * __index__ as a C size, int(x) and float(x) for arbitrary objects, and the
- * Unicode decimal-digit lookup shared by int(), float() and format specs.
+ * mapping of Unicode digits and spaces shared by int(), float(), complex()
+ * and format specs.
  *
  * Related: int.c, float.c, abstract.h.
  */
-#include <utf8proc.h>
-
 #include "objects/abstract.h"
 #include "objects/int.h"
 #include "objects/float.h"
@@ -14,22 +13,13 @@
 #include "objects/bytes.h"
 #include "objects/str.h"
 #include "objects/type.h"
+#include "objects/unicode.h"
 
 int krInt_decimal_digit_value(uint32_t cp) {
     if (cp < 128) return (cp >= '0' && cp <= '9') ? (int)(cp - '0') : -1;
-    if (utf8proc_category((utf8proc_int32_t)cp) != UTF8PROC_CATEGORY_ND) return -1;
-    // Unicode assigns Nd characters in contiguous runs of ten, 0 to 9, so the
-    // value is the distance from the start of the run modulo ten.
-    uint32_t start = cp;
-    while (start > 0 && utf8proc_category((utf8proc_int32_t)(start - 1)) == UTF8PROC_CATEGORY_ND) start--;
-    return (int)((cp - start) % 10);
+    return krUnicode_decimal(cp);
 }
 
-static bool is_unicode_space(uint32_t c) {
-    return (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20) || c == 0x85 || c == 0xA0 || c == 0x1680 ||
-           (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
-           c == 0x3000;
-}
 
 // Maps UTF-8 text to ASCII the way CPython does before parsing numbers
 // (decimal digits to ASCII, spaces to ' ', other non-ASCII to '?').  Returns
@@ -49,7 +39,7 @@ char *krNum_text_to_ascii(KrThreadState *ts, const char *s, KrSsize size, KrSsiz
         }
         uint32_t c = krUtf8_decode(&p);
         int d = krInt_decimal_digit_value(c);
-        buf[n++] = d >= 0 ? (char)('0' + d) : is_unicode_space(c) ? ' ' : '?';
+        buf[n++] = d >= 0 ? (char)('0' + d) : krUnicode_isspace(c) ? ' ' : '?';
     }
     buf[n] = 0;
     *out_len = n;

@@ -355,13 +355,13 @@ KrTypeObject KrClassMethod_Type = {
     .tp_dictoffset = offsetof(KrStaticMethodObject, dict),
 };
 
+// Wraps `callable` without copying its attributes (used while readying types,
+// when attribute lookups on built-in functions cannot run yet, and by class
+// creation, where the function's own attributes are reached via __func__).
 static KrObject *wrap_callable(KrThreadState *ts, KrTypeObject *type, KrObject *callable) {
     KrObject *o = krType_generic_alloc(ts, type, 0);
     if (!o) return NULL;
-    if (sm_init(ts, o, &callable, 1, NULL) < 0) {
-        kr_decref(o);
-        return NULL;
-    }
+    ((KrStaticMethodObject *)o)->callable = kr_newref(callable);
     return o;
 }
 

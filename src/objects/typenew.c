@@ -50,7 +50,7 @@ static void set_mro_error(KrThreadState *ts, KrObject **seqs, KrSsize *pos, KrSs
     KrObject *names = krSB_finish(ts, &sb);
     if (!names) return;
     krErr_format(ts, &KrExc_TypeError,
-                 "Cannot create a consistent method resolution order (MRO) for bases %U", names);
+                 "Cannot create a consistent method resolution\norder (MRO) for bases %U", names);
     kr_decref(names);
 }
 
@@ -489,7 +489,8 @@ static KrObject *type_new_impl(KrThreadState *ts, KrTypeObject *meta, KrObject *
     type->tp_name = krStr_utf8(ht->ht_name);
     type->tp_flags = KR_TPFLAGS_HEAPTYPE | KR_TPFLAGS_BASETYPE | KR_TPFLAGS_HAVE_GC;
     bool base_has_dict = base->tp_dictoffset || (base->tp_flags & KR_TPFLAGS_MANAGED_ATTRS);
-    if (!base_has_dict && (!slots_decl || slots.add_dict)) type->tp_flags |= KR_TPFLAGS_MANAGED_ATTRS;
+    if ((base->tp_flags & KR_TPFLAGS_MANAGED_ATTRS) || (!base_has_dict && (!slots_decl || slots.add_dict)))
+        type->tp_flags |= KR_TPFLAGS_MANAGED_ATTRS;
     type->tp_base = (KrTypeObject *)kr_newref((KrObject *)base);
     type->tp_bases = bases;
     bases = NULL;

@@ -11,6 +11,7 @@
 
 #include "objects/abstract.h"
 #include "objects/dict.h"
+#include "objects/float.h"
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/str.h"
@@ -86,6 +87,8 @@ void krThread_delete(KrThreadState *ts) {
     KR_CLEAR(ts->profile_func);
     KR_CLEAR(ts->dict);
     KR_CLEAR(ts->repr_stack);
+    krFloat_clear_freelist(ts);
+    krMem_free(ts->trash_queue);
     for (KrStackChunk *c = ts->datastack_chunk; c;) {
         KrStackChunk *prev = c->previous;
         krMem_free(c);

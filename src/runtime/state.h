@@ -70,6 +70,9 @@ struct KrThreadState {
     int trash_depth;
     KrObject **trash_queue;         // objects whose deallocation was deferred
     KrSsize trash_len, trash_cap;
+    // Exact floats kept for reuse (src/objects/float.c), linked through ob_type.
+    KrObject *float_freelist;
+    int float_freelist_len;
 };
 
 struct KrInterp {

@@ -909,7 +909,55 @@ static KrObject *dis_stack_effect(KrThreadState *ts, KrObject *self, KrObject *c
     return krInt_from_i64(ts, effect);
 }
 
+// `krait -m dis [file]`: compile the file (stdin when absent or "-") and
+// disassemble it, as `python -m dis` does.
+static KrObject *dis_main(KrThreadState *ts, KrObject *self) {
+    KrObject *argv = krDict_get_cstr(ts, ts->interp->sysdict, "argv");
+    if (!argv && krErr_occurred(ts)) return NULL;
+    const char *path = "-";
+    if (argv && krList_check(argv) && KR_LIST_SIZE(argv) > 1 && krStr_check(KR_LIST_GET(argv, 1)))
+        path = krStr_utf8(KR_LIST_GET(argv, 1));
+    bool use_stdin = strcmp(path, "-") == 0;
+    FILE *f = use_stdin ? stdin : fopen(path, "rb");
+    if (!f) {
+        KrObject *name = krStr_from_cstr(ts, path);
+        if (name) {
+            krErr_from_errno(ts, &KrExc_OSError, name);
+            kr_decref(name);
+        }
+        return NULL;
+    }
+    KrStrBuilder src;
+    krSB_init(&src);
+    char buf[8192];
+    size_t n;
+    int r = 0;
+    while (r == 0 && (n = fread(buf, 1, sizeof buf, f)) > 0) r = krSB_append(ts, &src, buf, (KrSsize)n);
+    if (!use_stdin) fclose(f);
+    if (r < 0) {
+        krSB_discard(&src);
+        return NULL;
+    }
+    KrObject *text = krSB_finish(ts, &src);
+    KrObject *fname = text ? krStr_from_cstr(ts, use_stdin ? "<stdin>" : path) : NULL;
+    KrObject *co = fname ? krCompile_source(ts, krStr_utf8(text), krStr_size(text), fname, KR_PARSE_EXEC, 0, -1) : NULL;
+    kr_xdecref(text);
+    kr_xdecref(fname);
+    if (!co) return NULL;
+    KrStrBuilder sb;
+    krSB_init(&sb);
+    r = krDis_code(ts, &sb, (KrCodeObject *)co, -1, -1, false, false);
+    kr_decref(co);
+    if (r < 0) {
+        krSB_discard(&sb);
+        return NULL;
+    }
+    if (write_out(ts, &sb, NULL) < 0) return NULL;
+    return kr_newref(KR_NONE);
+}
+
 static const KrMethodDef dis_methods[] = {
+    {"_main", KR_CFUNC(dis_main), KR_METH_NOARGS, "Disassemble a source file (python -m dis)."},
     {"dis", KR_CFUNC(dis_dis), KR_METH_FASTKW, "Disassemble classes, methods, functions, and other compiled objects."},
     {"disassemble", KR_CFUNC(dis_disassemble), KR_METH_FASTKW, "Disassemble a code object."},
     {"disco", KR_CFUNC(dis_disassemble), KR_METH_FASTKW, "Disassemble a code object."},
@@ -957,11 +1005,12 @@ static int dis_exec(KrThreadState *ts, KrObject *m) {
     for (int op = 0; op < 256; op++) KR_LIST_SET(opname, op, NULL);
     int r = 0;
     for (int op = 0; op < 256 && r == 0; op++) {
-        KrObject *s = op < KR_OP__NEXEC ? krStr_from_cstr(ts, kr_op_info[op].name) : krStr_from_format(ts, "<%d>", op);
+        const char *opn = op < KR_OP__NEXEC ? kr_op_info[op].name : NULL;
+        KrObject *s = opn ? krStr_from_cstr(ts, opn) : krStr_from_format(ts, "<%d>", op);
         if (!s) {
             r = -1;
             s = kr_newref(KR_NONE);
-        } else if (op < KR_OP__NREAL) {
+        } else if (opn) {
             r = krDict_set(ts, opmap, s, kr_smallint(op));
         }
         KR_LIST_SET(opname, op, s);

@@ -6,7 +6,7 @@ print(__annotations__)
 
 class C:
     a: int
-    b: list[int] = []
+    b: "list[int]" = []
     (c): str = "not simple"
     e: int = 5
 print(C.__annotations__)

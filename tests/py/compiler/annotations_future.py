@@ -19,5 +19,6 @@ class C:
     q: await_ if x else y
     o: 1e400
 print(C.__annotations__)
-print(__annotations__ if "__annotations__" in globals() else "no module annotations")
+x: "module-level" = 1
+print(__annotations__)
 print(f.__code__.co_flags & 0x1000000 != 0)

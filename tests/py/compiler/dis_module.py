@@ -19,11 +19,14 @@ print(dis.opname[dis.opmap["LOAD_CONST"]], dis.opname[dis.opmap["RETURN_VALUE"]]
 print(dis.opmap["LOAD_FAST"] in dis.haslocal, dis.opmap["LOAD_NAME"] in dis.hasname)
 print(dis.cmp_op)
 
-import io
-buf = io.StringIO() if hasattr(io, "StringIO") else None
-if buf is not None:
-    dis.dis("pass", file=buf)
-    print(buf.getvalue().splitlines())
+class Collect:
+    def __init__(self):
+        self.parts = []
+    def write(self, s):
+        self.parts.append(s)
+buf = Collect()
+dis.dis("pass", file=buf)
+print("".join(buf.parts).splitlines())
 
 def g():
     pass
