@@ -278,6 +278,64 @@ static inline bool call_builtin(KrThreadState *ts, KrObject *callable, KrObject 
     }
 }
 
+// Pushes the frame for calling the Python function `fn`, moving the
+// arguments into it (stolen, also on failure).  NULL with an exception.
+static inline KrFrame *push_function_frame(KrThreadState *ts, KrFunctionObject *fn, KrObject *const *args,
+                                           KrSsize npos, KrObject *kw) {
+    KrCodeObject *co = (KrCodeObject *)fn->func_code;
+    if (kw == NULL && npos == co->co_argcount && co->co_kwonlyargcount == 0 &&
+        !(co->co_flags & (KR_CO_VARARGS | KR_CO_VARKEYWORDS))) {
+        KrFrame *f = krFrame_push_fast(ts, co, (KrObject *)fn, fn->func_globals, fn->func_builtins);
+        if (f != NULL) {
+            for (KrSsize i = 0; i < npos; i++) f->localsplus[i] = args[i];
+            return f;
+        }
+    }
+    return krCall_push_frame(ts, fn, args, npos, kw);
+}
+
+// A class call run inline: base is [NULL, class, args...].  Allocates the
+// instance (object.__new__ semantics) into base[0] and pushes the frame of
+// `init` with self = the instance and the arguments (stolen); base[1] is
+// overwritten, the caller still owns the class.  Like CPython, the class
+// call counts one level of recursion on top of the __init__ frame (given back
+// when the frame is popped).  NULL with an exception, the stack then holding
+// only base[0] (the instance, or NULL).
+static KrFrame *push_init_frame(KrThreadState *ts, KrObject **base, KrObject *init, KrSsize npos, KrObject *kw) {
+    KrTypeObject *type = (KrTypeObject *)base[1];
+    if (krFrame_enter_recursion(ts) < 0) goto fail;
+    KrObject *obj = type->tp_new(ts, type, base + 2, npos, kw);
+    if (obj == NULL) {
+        krFrame_leave_recursion(ts);
+        goto fail;
+    }
+    base[0] = obj;
+    base[1] = kr_newref(obj);
+    KrFrame *f = krCall_push_frame(ts, (KrFunctionObject *)init, base + 1, npos + 1, kw);
+    if (f == NULL) {
+        krFrame_leave_recursion(ts);
+        return NULL;
+    }
+    f->is_init = 1;
+    return f;
+fail:
+    // Release the arguments (the caller releases the class).
+    for (KrSsize i = 0; i < npos + (kw ? KR_TUPLE_SIZE(kw) : 0); i++) kr_decref(base[2 + i]);
+    return NULL;
+}
+
+// Calls any object other than a Python function: built-in functions and
+// method descriptors directly, everything else through its tp_call.
+static inline KrObject *call_object(KrThreadState *ts, KrObject *callable, KrObject *const *args, KrSsize npos,
+                                    KrObject *kw) {
+    KrObject *res;
+    KrTypeObject *ctype = KR_TYPE(callable);
+    if (kw == NULL && ((ctype == &KrCFunction_Type && call_builtin(ts, callable, args, npos, &res)) ||
+                       (ctype == &KrMethodDescr_Type && call_method_descr(ts, callable, args, npos, &res))))
+        return res;
+    return krObj_vectorcall(ts, callable, args, (size_t)npos | KR_VECTORCALL_ARGS_OFFSET, kw);
+}
+
 // Truth of `cond`, consuming the reference: 1, 0, or -1 with an exception.
 static inline int pop_truth(KrThreadState *ts, KrObject *cond) {
     if (cond == KR_TRUE) return 1;
@@ -384,6 +442,7 @@ static KrObject *run(KrThreadState *ts, KrFrame *entry, bool throwing) {
     int opcode = 0, oparg = 0;
     KrObject *kwnames = NULL;   // set by KW_NAMES for the next CALL (borrowed)
     KrSsize restored_lasti = -1; // set by RERAISE for exception_unwind
+    KrFrame *callee = NULL;      // a frame to enter (enter_callee)
     KrObject *result;
 
     LOAD_FRAME();
@@ -1313,91 +1372,40 @@ dispatch_switch:
 
         TARGET(CALL) {
             KrObject **base = sp - oparg - 2;   // [NULL, callable, args...] or [method, self, args...]
-            KrObject *callable;
-            KrObject **args;
-            KrSsize total;
-            if (base[0] != NULL) {
-                callable = base[0];
-                args = base + 1;
-                total = oparg + 1;
-            } else if (krMethod_check(base[1])) {
+            if (base[0] == NULL && krMethod_check(base[1])) {
                 // Unpack a bound method into [function, self] so a Python
                 // function runs inline.
                 KrMethodObject *m = (KrMethodObject *)base[1];
                 base[0] = kr_newref(m->im_func);
                 base[1] = kr_newref(m->im_self);
                 kr_decref((KrObject *)m);
-                callable = base[0];
-                args = base + 1;
-                total = oparg + 1;
-            } else {
-                callable = base[1];
-                args = base + 2;
-                total = oparg;
             }
+            bool method = base[0] != NULL;
+            KrObject *callable = method ? base[0] : base[1];
+            KrObject **args = method ? base + 1 : base + 2;
+            KrSsize total = oparg + method;
             KrObject *kw = kwnames;
             kwnames = NULL;
             KrSsize npos = total - (kw ? KR_TUPLE_SIZE(kw) : 0);
             JUMPBY(CACHE_CALL);
             if (krFunction_check(callable)) {
-                KrFunctionObject *fn = (KrFunctionObject *)callable;
-                KrCodeObject *co = (KrCodeObject *)fn->func_code;
-                KrFrame *callee = NULL;
-                if (kw == NULL && npos == co->co_argcount && co->co_kwonlyargcount == 0 &&
-                    !(co->co_flags & (KR_CO_VARARGS | KR_CO_VARKEYWORDS)))
-                    callee = krFrame_push_fast(ts, co, callable, fn->func_globals, fn->func_builtins);
-                if (callee != NULL) {
-                    for (KrSsize i = 0; i < npos; i++) callee->localsplus[i] = args[i];
-                } else
-                    callee = krCall_push_frame(ts, fn, args, npos, kw);
+                callee = push_function_frame(ts, (KrFunctionObject *)callable, args, npos, kw);
                 sp = base;
                 kr_decref(callable);
                 if (callee == NULL) goto error;
-                SAVE_FRAME();
-                callee->previous = frame;
-                frame = callee;
-                ts->frame = frame;
-                LOAD_FRAME();
-                DISPATCH();
+                goto enter_callee;
             }
-            if (args == base + 2 && KR_TYPE(callable) == &KrType_Type) {
-                // A class whose __init__ is a Python function: allocate the
-                // instance, then run __init__ inline; the instance waits in
-                // the NULL slot and becomes the result.
-                KrObject *init = class_init_function((KrTypeObject *)callable);
-                if (init != NULL) {
-                    // Like CPython, the class call itself counts one level of
-                    // recursion on top of the __init__ frame.
-                    if (krFrame_enter_recursion(ts) < 0) goto error;
-                    KrObject *obj = ((KrTypeObject *)callable)->tp_new(ts, (KrTypeObject *)callable, args, npos, kw);
-                    if (obj == NULL) {
-                        krFrame_leave_recursion(ts);
-                        goto error;
-                    }
-                    base[0] = obj;
-                    base[1] = kr_newref(obj);
-                    KrFrame *callee = krCall_push_frame(ts, (KrFunctionObject *)init, base + 1, npos + 1, kw);
-                    sp = base + 1;
-                    kr_decref(callable);
-                    if (callee == NULL) {
-                        krFrame_leave_recursion(ts);
-                        goto error;
-                    }
-                    callee->is_init = 1;
-                    SAVE_FRAME();
-                    callee->previous = frame;
-                    frame = callee;
-                    ts->frame = frame;
-                    LOAD_FRAME();
-                    DISPATCH();
-                }
+            KrObject *init;
+            if (!method && KR_TYPE(callable) == &KrType_Type &&
+                (init = class_init_function((KrTypeObject *)callable)) != NULL) {
+                // The instance waits in the NULL slot and becomes the result.
+                callee = push_init_frame(ts, base, init, npos, kw);
+                sp = base + 1;
+                kr_decref(callable);
+                if (callee == NULL) goto error;
+                goto enter_callee;
             }
-            KrObject *res;
-            KrTypeObject *ctype = KR_TYPE(callable);
-            if (kw != NULL ||
-                !((ctype == &KrCFunction_Type && call_builtin(ts, callable, args, npos, &res)) ||
-                  (ctype == &KrMethodDescr_Type && call_method_descr(ts, callable, args, npos, &res))))
-                res = krObj_vectorcall(ts, callable, args, (size_t)npos | KR_VECTORCALL_ARGS_OFFSET, kw);
+            KrObject *res = call_object(ts, callable, args, npos, kw);
             for (KrSsize i = 0; i < total; i++) kr_decref(args[i]);
             kr_decref(callable);
             sp = base;
@@ -1422,25 +1430,20 @@ dispatch_switch:
                 kr_setref(&base[3], d);
             }
             KrObject *callargs = base[2], *kwargs = has_kw ? base[3] : NULL;
-            if (krFunction_check(func)) {
-                KrFrame *callee = krCall_push_frame_ex(ts, (KrFunctionObject *)func, callargs, kwargs);
-                sp = base;
-                kr_decref(func);
-                kr_decref(callargs);
-                kr_xdecref(kwargs);
-                if (callee == NULL) goto error;
-                SAVE_FRAME();
-                callee->previous = frame;
-                frame = callee;
-                ts->frame = frame;
-                LOAD_FRAME();
-                DISPATCH();
-            }
-            KrObject *res = krObj_call(ts, func, callargs, kwargs);
+            KrObject *res = NULL;
+            if (krFunction_check(func))
+                callee = krCall_push_frame_ex(ts, (KrFunctionObject *)func, callargs, kwargs);
+            else
+                res = krObj_call(ts, func, callargs, kwargs);
+            bool python = krFunction_check(func);
             sp = base;
             kr_decref(func);
             kr_decref(callargs);
             kr_xdecref(kwargs);
+            if (python) {
+                if (callee == NULL) goto error;
+                goto enter_callee;
+            }
             PUSH(res);
             if (res == NULL) goto error;
             CHECK_BREAKER();
@@ -1859,6 +1862,15 @@ dispatch_switch:
             krErr_format(ts, &KrExc_SystemError, "unknown opcode %d", opcode);
             goto error;
     }
+
+enter_callee:
+    // Continue in the frame `callee` just pushed for a call: no C recursion.
+    SAVE_FRAME();
+    callee->previous = frame;
+    frame = callee;
+    ts->frame = frame;
+    LOAD_FRAME();
+    DISPATCH();
 
 error:
     // A C function may have failed without saying why.
