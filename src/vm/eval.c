@@ -31,9 +31,11 @@
  *
  * Dispatch: computed goto through a table generated from opcodes.def, or a
  * switch (KR_USE_COMPUTED_GOTO, include/krait/config.h).  Specialised
- * instructions (SPEC entries of opcodes.def) get table slots automatically;
- * their handlers go next to their generic forms.  Slow paths live in
- * eval_helpers.c and eval_match.c, argument binding in call.c.
+ * instructions (SPEC entries of opcodes.def, installed by specialize.c) get
+ * table slots automatically; their handlers go next to their generic forms
+ * and fall back with DEOPT_IF.  Slow paths live in eval_helpers.c,
+ * eval_except.c, eval_async.c and eval_match.c, argument binding in call.c.
+ * docs/internals/eval.md has the overview.
  */
 #include "vm/eval.h"
 
