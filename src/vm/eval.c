@@ -39,6 +39,8 @@
  */
 #include "vm/eval.h"
 
+#include <pthread.h>
+
 #include "compiler/opcode.h"
 #include "objects/abstract.h"
 #include "objects/code.h"
@@ -1934,9 +1936,34 @@ exit_loop:
 // ---------------------------------------------------------------------------
 // Entry points
 
-// Counts a C-level entry into the loop: 0, or -1 with RecursionError.
+// Room left below the eval loop's entry for the C code that runs between
+// two entries (sorting, formatting, imports...): a quarter of the stack, at
+// most this much.
+#define C_STACK_MARGIN ((uintptr_t)512 * 1024)
+
+// The lowest address at which the loop may still be entered on this thread.
+static uintptr_t compute_stack_limit(void) {
+    pthread_attr_t attr;
+    void *low = NULL;
+    size_t size = 0;
+    uintptr_t limit = 1;   // unknown: rely on the counter alone
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+        if (pthread_attr_getstack(&attr, &low, &size) == 0 && size > 0) {
+            uintptr_t margin = size / 4 < C_STACK_MARGIN ? size / 4 : C_STACK_MARGIN;
+            limit = (uintptr_t)low + margin;
+        }
+        pthread_attr_destroy(&attr);
+    }
+    return limit;
+}
+
+// Counts a C-level entry into the loop: 0, or -1 with RecursionError.  Both
+// the count and the C stack actually left are checked: frames of C code
+// between two entries (a sort's key function, a __repr__...) differ in size.
 static int enter_c_recursion(KrThreadState *ts) {
-    if (ts->c_recursion_remaining <= 0) {
+    char here;
+    if (ts->c_stack_limit == 0) ts->c_stack_limit = compute_stack_limit();
+    if (ts->c_recursion_remaining <= 0 || (uintptr_t)&here < ts->c_stack_limit) {
         krErr_set_string(ts, &KrExc_RecursionError, "maximum recursion depth exceeded");
         return -1;
     }
