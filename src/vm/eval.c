@@ -52,6 +52,7 @@
 #include "objects/func.h"
 #include "objects/int.h"
 #include "objects/list.h"
+#include "objects/module.h"
 #include "objects/set.h"
 #include "objects/slice.h"
 #include "objects/str.h"
@@ -999,6 +1000,35 @@ dispatch_switch:
             PEEK(1) = res;
             kr_decref(owner);
             JUMPBY(CACHE_LOAD_ATTR);
+            DISPATCH();
+        }
+
+        TARGET(LOAD_ATTR_MODULE) {
+            KrObject *owner = PEEK(1);
+            DEOPT_IF(KR_TYPE(owner) != &KrModule_Type, LOAD_ATTR);
+            KrObject *dict = krModule_dict(owner);
+            DEOPT_IF(((KrDictObject *)dict)->keys_version != krSpec_read_u32(next_instr + 1), LOAD_ATTR);
+            KrObject *res = krDict_value_at(dict, next_instr[3]);
+            DEOPT_IF(res == NULL, LOAD_ATTR);
+            kr_incref(res);
+            PEEK(1) = res;
+            kr_decref(owner);
+            JUMPBY(CACHE_LOAD_ATTR);
+            DISPATCH();
+        }
+
+        TARGET(LOAD_METHOD_MODULE) {
+            KrObject *owner = PEEK(1);
+            DEOPT_IF(KR_TYPE(owner) != &KrModule_Type, LOAD_METHOD);
+            KrObject *dict = krModule_dict(owner);
+            DEOPT_IF(((KrDictObject *)dict)->keys_version != krSpec_read_u32(next_instr + 1), LOAD_METHOD);
+            KrObject *res = krDict_value_at(dict, next_instr[3]);
+            DEOPT_IF(res == NULL, LOAD_METHOD);
+            kr_incref(res);
+            PEEK(1) = NULL;      // [NULL, attribute]
+            PUSH(res);
+            kr_decref(owner);
+            JUMPBY(CACHE_LOAD_METHOD);
             DISPATCH();
         }
 

@@ -8,6 +8,7 @@
 
 #include "objects/abstract.h"
 #include "objects/dict.h"
+#include "objects/module.h"
 #include "objects/str.h"
 #include "objects/type.h"
 
@@ -56,10 +57,27 @@ static bool shape_of(KrObject *o, KrShape **shape) {
     return true;
 }
 
+// A module attribute found in the module's dict, with no descriptor of the
+// module type in the way: rewrites `instr` into `op`.
+static bool spec_module_attr(KrObject *owner, KrCodeUnit *instr, KrObject *name, int op) {
+    if (KR_TYPE(owner) != &KrModule_Type || !krStr_check_exact(name)) return false;
+    if (krType_lookup(&KrModule_Type, name) != NULL) return false;
+    KrObject *dict = krModule_dict(owner);
+    if (!krDict_check_exact(dict)) return false;
+    KrSsize ix = krDict_index_of_str(dict, name);
+    uint32_t v = krDict_keys_version(dict);
+    if (ix < 0 || ix > 0xFFFF || v == 0) return false;
+    krSpec_write_u32(instr + 2, v);
+    instr[4] = (KrCodeUnit)ix;
+    rewrite(instr, op);
+    return true;
+}
+
 void krSpec_load_attr(KrObject *owner, KrCodeUnit *instr, KrObject *name) {
     KrCodeUnit *cache = instr + 1;
     KrTypeObject *type = KR_TYPE(owner);
     KrShape *shape;
+    if (spec_module_attr(owner, instr, name, KR_OP_LOAD_ATTR_MODULE)) return;
     if (kr_is_smallint(owner) || !plain_managed_type(type) || !krStr_check_exact(name)) goto fail;
     // A data descriptor on the type takes precedence over the instance.
     KrObject *descr = krType_lookup(type, name);
@@ -102,6 +120,7 @@ fail:
 void krSpec_load_method(KrObject *owner, KrCodeUnit *instr, KrObject *name) {
     KrCodeUnit *cache = instr + 1;
     KrTypeObject *type = KR_TYPE(owner);
+    if (spec_module_attr(owner, instr, name, KR_OP_LOAD_METHOD_MODULE)) return;
     if (!krStr_check_exact(name) || type->tp_getattro != krObj_generic_getattr) goto fail;
     KrObject *descr = krType_lookup(type, name);
     if (descr == NULL || !kr_check_flag(descr, KR_TPFLAGS_METHOD_DESCRIPTOR)) goto fail;
