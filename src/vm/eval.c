@@ -1003,6 +1003,18 @@ dispatch_switch:
             DISPATCH();
         }
 
+        TARGET(LOAD_ATTR_PROPERTY) {
+            KrObject *owner = PEEK(1);
+            DEOPT_IF(KR_TYPE(owner)->tp_version != krSpec_read_u32(next_instr + 1), LOAD_ATTR);
+            KrFunctionObject *fget = krSpec_read_ptr(next_instr + 3);
+            JUMPBY(CACHE_LOAD_ATTR);
+            // The getter's result replaces the owner, which becomes its argument.
+            sp--;
+            callee = push_function_frame(ts, fget, sp, 1, NULL);
+            if (callee == NULL) goto error;
+            goto enter_callee;
+        }
+
         TARGET(LOAD_ATTR_MODULE) {
             KrObject *owner = PEEK(1);
             DEOPT_IF(KR_TYPE(owner) != &KrModule_Type, LOAD_ATTR);

@@ -7,7 +7,9 @@
 #include "vm/specialize.h"
 
 #include "objects/abstract.h"
+#include "objects/descr.h"
 #include "objects/dict.h"
+#include "objects/func.h"
 #include "objects/module.h"
 #include "objects/str.h"
 #include "objects/type.h"
@@ -73,11 +75,27 @@ static bool spec_module_attr(KrObject *owner, KrCodeUnit *instr, KrObject *name,
     return true;
 }
 
+// obj.name where the type has a property whose getter is a Python function.
+static bool spec_property(KrObject *owner, KrCodeUnit *instr, KrObject *name) {
+    KrTypeObject *type = KR_TYPE(owner);
+    if (type->tp_getattro != krObj_generic_getattr || !krStr_check_exact(name)) return false;
+    KrObject *descr = krType_lookup(type, name);
+    if (descr == NULL || KR_TYPE(descr) != &KrProperty_Type) return false;
+    KrObject *fget = ((KrPropertyObject *)descr)->fget;
+    uint32_t tv = krType_version(type);
+    if (fget == NULL || !krFunction_check(fget) || tv == 0) return false;
+    krSpec_write_u32(instr + 2, tv);
+    krSpec_write_ptr(instr + 4, fget);
+    rewrite(instr, KR_OP_LOAD_ATTR_PROPERTY);
+    return true;
+}
+
 void krSpec_load_attr(KrObject *owner, KrCodeUnit *instr, KrObject *name) {
     KrCodeUnit *cache = instr + 1;
     KrTypeObject *type = KR_TYPE(owner);
     KrShape *shape;
     if (spec_module_attr(owner, instr, name, KR_OP_LOAD_ATTR_MODULE)) return;
+    if (spec_property(owner, instr, name)) return;
     if (kr_is_smallint(owner) || !plain_managed_type(type) || !krStr_check_exact(name)) goto fail;
     // A data descriptor on the type takes precedence over the instance.
     KrObject *descr = krType_lookup(type, name);

@@ -15,6 +15,8 @@
  *   LOAD_GLOBAL_BUILTIN         [0] builtins keys version (< 2**16)  [1] index in builtins
  *                               [2-3] globals keys version (the name is not a global)
  *   LOAD_ATTR_INSTANCE_VALUE    [0] -  [1-2] type version  [3-4] shape id  [5] index
+ *   LOAD_ATTR_PROPERTY          [0] -  [1-2] type version  [3-6] the getter (borrowed
+ *                               from the property, which the type version guards)
  *   LOAD_ATTR_MODULE, LOAD_METHOD_MODULE
  *                               [0] -  [1-2] keys version of the module's dict  [3] index
  *   STORE_ATTR_INSTANCE_VALUE   [0-1] shape id  [2] index  [3] type version (< 2**16)
