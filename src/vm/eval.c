@@ -1934,7 +1934,7 @@ exception_unwind: {
     int depth;
     bool push_lasti;
     kwnames = NULL;
-    if (here >= 0 && krCode_find_handler(frame->code, here, &target, &depth, &push_lasti)) {
+    if (here >= 0 && krSpec_find_handler(frame->code, here, &target, &depth, &push_lasti)) {
         while (sp > stack_base + depth) {
             KrObject *v = POP();
             kr_xdecref(v);

@@ -180,9 +180,10 @@ static int super_for(int first, int second) {
 }
 
 void krSpec_quicken(KrCodeObject *code) {
-    // co_extra marks the code as quickened (code.c frees it).
-    code->co_extra = krMem_calloc(1, sizeof(uint64_t));
-    if (code->co_extra == NULL) return;
+    KrCodeExtra *extra = krMem_calloc(1, sizeof(KrCodeExtra));
+    if (extra == NULL) return;
+    extra->nhandlers = -1;
+    code->co_extra = extra;
     KrCodeUnit *units = code->co_code_adaptive;
     KrSsize n = code->co_ncodeunits;
     for (KrSsize i = 0; i < n;) {
@@ -195,4 +196,41 @@ void krSpec_quicken(KrCodeObject *code) {
         }
         i = next;
     }
+}
+
+// Decodes the exception table into co_extra.  false on memory exhaustion.
+static bool decode_handlers(KrCodeObject *code) {
+    KrSsize n = 0, pos = 0;
+    KrExcEntry e;
+    while (krCode_exctable_next(code, &pos, &e)) n++;
+    KrCodeExtra *x = krMem_realloc(code->co_extra, sizeof(KrCodeExtra) + (size_t)n * sizeof(KrExcEntry));
+    if (x == NULL) return false;
+    code->co_extra = x;
+    pos = 0;
+    for (KrSsize i = 0; i < n; i++) krCode_exctable_next(code, &pos, &x->handlers[i]);
+    x->nhandlers = n;
+    return true;
+}
+
+bool krSpec_find_handler(KrCodeObject *code, KrSsize unit, KrSsize *target, int *depth, bool *lasti) {
+    KrCodeExtra *x = code->co_extra;
+    if (x == NULL || (x->nhandlers < 0 && !decode_handlers(code)))
+        return krCode_find_handler(code, unit, target, depth, lasti);
+    x = code->co_extra;
+    KrSsize lo = 0, hi = x->nhandlers;
+    while (lo < hi) {
+        KrSsize mid = lo + (hi - lo) / 2;
+        const KrExcEntry *e = &x->handlers[mid];
+        if (unit < e->start) {
+            hi = mid;
+        } else if (unit >= e->end) {
+            lo = mid + 1;
+        } else {
+            *target = e->target;
+            *depth = e->depth;
+            *lasti = e->lasti;
+            return true;
+        }
+    }
+    return false;
 }

@@ -62,10 +62,21 @@ static inline void krSpec_deopt(KrCodeUnit *instr, int base) {
     instr[1] = KR_SPEC_BACKOFF;
 }
 
+// What the eval loop keeps in a code object's co_extra (code.c frees it
+// with krMem_free): made when the code is first quickened.
+typedef struct KrCodeExtra {
+    KrSsize nhandlers;             // decoded exception-table entries; -1 until decoded
+    KrExcEntry handlers[];         // sorted, non-overlapping
+} KrCodeExtra;
+
 // Pairs adjacent simple instructions into superinstructions, once per code
-// object (marked through co_extra).  Called at RESUME.  Never fails (on
+// object (which then gets its co_extra).  Called at RESUME.  Never fails (on
 // memory exhaustion the code is simply left as it is).
 void krSpec_quicken(KrCodeObject *code);
+
+// krCode_find_handler with the exception table decoded once (into co_extra)
+// and searched by bisection.  Never fails.
+bool krSpec_find_handler(KrCodeObject *code, KrSsize unit, KrSsize *target, int *depth, bool *lasti);
 
 // Each tries to specialise the generic instruction at `instr` for the
 // operands at hand: on success the instruction is rewritten in place (and
