@@ -280,7 +280,7 @@ static KrObject *builtin_format(KrThreadState *ts, KrObject *self, KrObject *con
     if (krArg_check_positional(ts, "format", nargs, 1, 2) < 0) return NULL;
     if (nargs == 2 && !krStr_check(args[1]))
         return krErr_format(ts, &KrExc_TypeError, "format() argument 2 must be str, not %s",
-                            krType_name(KR_TYPE(args[1])));
+                            krArg_type_name(args[1]));
     return krObj_format(ts, args[0], nargs == 2 ? args[1] : NULL);
 }
 

@@ -110,9 +110,20 @@ static int resolve_namespaces(KrThreadState *ts, const char *fname, KrObject *gl
 
 static KrObject *exec_or_eval(KrThreadState *ts, KrObject *const *args, KrSsize nargs, KrObject *kwnames,
                               const char *fname, int mode) {
-    static const char *const names[] = {"source", "globals", "locals"};
-    KrObject *a[3];
-    if (krArg_parse(ts, fname, args, nargs, kwnames, names, 3, 1, 3, 1, a) < 0) return NULL;
+    KrObject *a[3] = {NULL, NULL, NULL};
+    if (mode == KR_PARSE_EVAL) {
+        // eval's parameters are all positional-only.
+        if (krArg_no_kwargs(ts, fname, kwnames) < 0 || krArg_check_positional(ts, fname, nargs, 1, 3) < 0)
+            return NULL;
+        for (KrSsize i = 0; i < nargs; i++) a[i] = args[i];
+    } else {
+        static const char *const names[] = {"source", "globals", "locals", "closure"};
+        KrObject *b[4];
+        if (krArg_parse(ts, fname, args, nargs, kwnames, names, 4, 3, 3, 1, b) < 0) return NULL;
+        if (b[3] && b[3] != KR_NONE)
+            return krErr_format(ts, &KrExc_TypeError, "cannot use a closure with this code object");
+        for (int i = 0; i < 3; i++) a[i] = b[i];
+    }
     KrObject *g, *l;
     if (resolve_namespaces(ts, fname, a[1] ? a[1] : KR_NONE, a[2] ? a[2] : KR_NONE, &g, &l) < 0) return NULL;
     KrObject *code;

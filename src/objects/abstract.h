@@ -206,5 +206,8 @@ int krArg_parse(KrThreadState *ts, const char *fname, KrObject *const *args, KrS
 int krArg_check_positional(KrThreadState *ts, const char *fname, KrSsize nargs, KrSsize min, KrSsize max);
 // Rejects keywords ("f() takes no keyword arguments"): 0 or -1.
 int krArg_no_kwargs(KrThreadState *ts, const char *fname, KrObject *kwnames);
+// The name argument-conversion errors give o's type: "None" for None, else the
+// type's name ("f() argument 'x' must be str, not None"; CPython's converterr).
+const char *krArg_type_name(KrObject *o);
 
 #endif

@@ -175,16 +175,23 @@ int krBytes_init_from_args(KrThreadState *ts, KrByteBuilder *bb, KrObject *x, Kr
                            const char *tname) {
     if (enc || errs) {
         if (enc && !krStr_check(enc)) {
-            krErr_format(ts, &KrExc_TypeError, "%s() argument 'encoding' must be str, not %T", tname, enc);
+            krErr_format(ts, &KrExc_TypeError, "%s() argument 'encoding' must be str, not %s", tname,
+                         krArg_type_name(enc));
             return -1;
         }
         if (errs && !krStr_check(errs)) {
-            krErr_format(ts, &KrExc_TypeError, "%s() argument 'errors' must be str, not %T", tname, errs);
+            krErr_format(ts, &KrExc_TypeError, "%s() argument 'errors' must be str, not %s", tname,
+                         krArg_type_name(errs));
             return -1;
         }
         if (!x || !krStr_check(x)) {
             krErr_set_string(ts, &KrExc_TypeError, enc ? "encoding without a string argument"
                                                        : "errors without a string argument");
+            return -1;
+        }
+        // errors= alone does not make a str acceptable: an encoding is required.
+        if (!enc) {
+            krErr_set_string(ts, &KrExc_TypeError, "string argument without an encoding");
             return -1;
         }
         KrObject *b = krStr_encode(ts, x, enc ? krStr_utf8(enc) : NULL, errs ? krStr_utf8(errs) : NULL);

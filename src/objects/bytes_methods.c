@@ -68,7 +68,8 @@ DECL_FASTKW(decode) {
     static const char *const what[] = {"encoding", "errors"};
     for (int i = 0; i < 2; i++)
         if (a[i] && !krStr_check(a[i]))
-            return krErr_format(ts, &KrExc_TypeError, "decode() argument '%s' must be str, not %T", what[i], a[i]);
+            return krErr_format(ts, &KrExc_TypeError, "decode() argument '%s' must be str, not %s", what[i],
+                                krArg_type_name(a[i]));
     Buf b = buf_of(self);
     return krStr_decode(ts, b.d, b.n, a[0] ? krStr_utf8(a[0]) : NULL, a[1] ? krStr_utf8(a[1]) : NULL);
 }
@@ -141,7 +142,7 @@ static int hexval(unsigned char c) {
 KrObject *krBytesMeth_fromhex(KrThreadState *ts, KrObject *cls, KrObject *arg);
 KrObject *krBytesMeth_fromhex(KrThreadState *ts, KrObject *cls, KrObject *arg) {
     if (!krStr_check(arg))
-        return krErr_format(ts, &KrExc_TypeError, "fromhex() argument must be str, not %T", arg);
+        return krErr_format(ts, &KrExc_TypeError, "fromhex() argument must be str, not %s", krArg_type_name(arg));
     const char *s = krStr_utf8(arg);
     KrSsize n = krStr_size(arg), i = 0;
     KrByteBuilder bb;
@@ -687,8 +688,8 @@ static int pad_args(KrThreadState *ts, const char *name, KrObject *const *args, 
         Buf f;
         if (!krBytes_has_buffer(args[1]) || arg_buf(ts, args[1], &f) < 0 || f.n != 1) {
             krErr_clear(ts);
-            krErr_format(ts, &KrExc_TypeError, "%s() argument 2 must be a byte string of length 1, not %T", name,
-                         args[1]);
+            krErr_format(ts, &KrExc_TypeError, "%s() argument 2 must be a byte string of length 1, not %s", name,
+                         krArg_type_name(args[1]));
             return -1;
         }
         *fill = f.d[0];

@@ -419,6 +419,8 @@ static KrObject *decode(KrThreadState *ts, enum Codec codec, const char *data, K
         } else if (size >= 2 && d.data[0] == 0xFF && d.data[1] == 0xFE) {
             start = 2;
         }
+        // Errors name the byte order in use ('utf-16-le'), as CPython's do.
+        d.name = d.codec;
         r = decode_utf16_body(ts, &d, start);
         break;
     case C_UTF16LE: case C_UTF16BE: r = decode_utf16_body(ts, &d, 0); break;
@@ -430,6 +432,7 @@ static KrObject *decode(KrThreadState *ts, enum Codec codec, const char *data, K
         } else if (size >= 4 && memcmp(data, "\xFF\xFE\x00\x00", 4) == 0) {
             start = 4;
         }
+        d.name = d.codec;
         r = decode_utf32_body(ts, &d, start);
         break;
     default: r = decode_utf32_body(ts, &d, 0); break;

@@ -357,7 +357,7 @@ static int format_complex(KrThreadState *ts, KrStrBuilder *out, Complex z, const
 
 static KrObject *complex_format_method(KrThreadState *ts, KrObject *self, KrObject *spec) {
     if (!krStr_check(spec)) {
-        krErr_format(ts, &KrExc_TypeError, "__format__() argument must be str, not %.200s", krType_name(KR_TYPE(spec)));
+        krErr_format(ts, &KrExc_TypeError, "__format__() argument must be str, not %.200s", krArg_type_name(spec));
         return NULL;
     }
     if (krStr_len(spec) == 0) return krObj_str(ts, self);

@@ -499,7 +499,7 @@ static KrObject *float_fromhex_method(KrThreadState *ts, KrObject *cls, KrObject
 static KrObject *float_getformat(KrThreadState *ts, KrObject *cls, KrObject *arg) {
     if (!krStr_check(arg)) {
         krErr_format(ts, &KrExc_TypeError, "__getformat__() argument must be str, not %.200s",
-                     krType_name(KR_TYPE(arg)));
+                     krArg_type_name(arg));
         return NULL;
     }
     if (!krStr_eq_cstr(arg, "double") && !krStr_eq_cstr(arg, "float")) {
@@ -511,7 +511,7 @@ static KrObject *float_getformat(KrThreadState *ts, KrObject *cls, KrObject *arg
 
 static KrObject *float_format_method(KrThreadState *ts, KrObject *self, KrObject *spec) {
     if (!krStr_check(spec)) {
-        krErr_format(ts, &KrExc_TypeError, "__format__() argument must be str, not %.200s", krType_name(KR_TYPE(spec)));
+        krErr_format(ts, &KrExc_TypeError, "__format__() argument must be str, not %.200s", krArg_type_name(spec));
         return NULL;
     }
     if (krStr_len(spec) == 0) return krObj_str(ts, self);

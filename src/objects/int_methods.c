@@ -127,7 +127,7 @@ static KrObject *int_sizeof(KrThreadState *ts, KrObject *self) {
 
 static KrObject *int_format_method(KrThreadState *ts, KrObject *self, KrObject *spec) {
     if (!krStr_check(spec)) {
-        krErr_format(ts, &KrExc_TypeError, "__format__() argument must be str, not %.200s", krType_name(KR_TYPE(spec)));
+        krErr_format(ts, &KrExc_TypeError, "__format__() argument must be str, not %.200s", krArg_type_name(spec));
         return NULL;
     }
     return krInt_format(ts, self, spec);
@@ -171,7 +171,7 @@ static int parse_byteorder(KrThreadState *ts, KrObject *o, const char *fname) {
     if (!o) return 1;
     if (!krStr_check(o)) {
         krErr_format(ts, &KrExc_TypeError, "%s() argument 'byteorder' must be str, not %.200s", fname,
-                     krType_name(KR_TYPE(o)));
+                     krArg_type_name(o));
         return -1;
     }
     if (krStr_eq_cstr(o, "big")) return 1;

@@ -193,11 +193,59 @@ typedef struct {
     KrObject *longindex;           // strong int once index passed KR_SSIZE_MAX, else NULL
 } EnumerateObject;
 
+// Whether keyword kwnames[i] is `name`; raises the TypeError if not.
+static bool enumerate_check_keyword(KrThreadState *ts, KrObject *kwnames, KrSsize i, const char *name) {
+    KrObject *key = KR_TUPLE_GET(kwnames, i);
+    if (krStr_eq_cstr(key, name)) return true;
+    krErr_format(ts, &KrExc_TypeError, "'%S' is an invalid keyword argument for enumerate()", key);
+    return false;
+}
+
+// Binds enumerate(iterable, start=0) when called on the exact type.  CPython
+// handles this call shape by hand, with its own messages (no "(pos 1)"); the
+// subclass path goes through the generic parser.  out[0] and out[1] are borrowed.
+static int enumerate_bind_exact(KrThreadState *ts, KrObject *const *args, KrSsize nargs, KrObject *kwnames,
+                                KrObject **out) {
+    KrSsize nkw = kwnames ? KR_TUPLE_SIZE(kwnames) : 0;
+    if (nargs + nkw == 2) {
+        if (nkw == 1 && !enumerate_check_keyword(ts, kwnames, 0, "start")) return -1;
+        if (nkw == 2) {
+            if (krStr_eq_cstr(KR_TUPLE_GET(kwnames, 0), "start")) {
+                if (!enumerate_check_keyword(ts, kwnames, 1, "iterable")) return -1;
+                out[0] = args[1];
+                out[1] = args[0];
+                return 0;
+            }
+            if (!enumerate_check_keyword(ts, kwnames, 0, "iterable") ||
+                !enumerate_check_keyword(ts, kwnames, 1, "start"))
+                return -1;
+        }
+        out[0] = args[0];
+        out[1] = args[1];
+        return 0;
+    }
+    if (nargs + nkw == 1) {
+        if (nkw == 1 && !enumerate_check_keyword(ts, kwnames, 0, "iterable")) return -1;
+        out[0] = args[0];
+        return 0;
+    }
+    if (nargs == 0) {
+        krErr_set_string(ts, &KrExc_TypeError, "enumerate() missing required argument 'iterable'");
+        return -1;
+    }
+    krErr_format(ts, &KrExc_TypeError, "enumerate() takes at most 2 arguments (%zd given)", nargs + nkw);
+    return -1;
+}
+
 static KrObject *enumerate_new(KrThreadState *ts, KrTypeObject *type, KrObject *const *args, KrSsize nargs,
                                KrObject *kwnames) {
     static const char *const names[] = {"iterable", "start"};
     KrObject *out[2] = {NULL, NULL};
-    if (krArg_parse(ts, "enumerate", args, nargs, kwnames, names, 2, 0, 2, 1, out) < 0) return NULL;
+    if (type == &KrEnumerate_Type) {
+        if (enumerate_bind_exact(ts, args, nargs, kwnames, out) < 0) return NULL;
+    } else if (krArg_parse(ts, "enumerate", args, nargs, kwnames, names, 2, 0, 2, 1, out) < 0) {
+        return NULL;
+    }
     KrSsize start = 0;
     KrObject *longstart = NULL;
     if (out[1]) {
@@ -307,15 +355,15 @@ typedef struct {
 static KrObject *zip_new(KrThreadState *ts, KrTypeObject *type, KrObject *const *args, KrSsize nargs,
                          KrObject *kwnames) {
     bool strict = false;
-    if (kwnames) {
-        for (KrSsize i = 0; i < KR_TUPLE_SIZE(kwnames); i++) {
-            KrObject *name = KR_TUPLE_GET(kwnames, i);
-            if (!krStr_eq_cstr(name, "strict"))
-                return krErr_format(ts, &KrExc_TypeError, "zip() got an unexpected keyword argument '%U'", name);
-            int t = krObj_is_true(ts, args[nargs + i]);
-            if (t < 0) return NULL;
-            strict = t;
-        }
+    if (kwnames && KR_TUPLE_SIZE(kwnames) > 0) {
+        // Only the keywords go through the parser (CPython parses them against an
+        // empty positional tuple, hence "takes at most 1 keyword argument").
+        static const char *const names[] = {"strict"};
+        KrObject *out[1];
+        if (krArg_parse(ts, "zip", args + nargs, 0, kwnames, names, 1, 0, 0, 0, out) < 0) return NULL;
+        int t = krObj_is_true(ts, out[0]);
+        if (t < 0) return NULL;
+        strict = t;
     }
     KrObject *iters = krTuple_new(ts, nargs);
     if (!iters) return NULL;

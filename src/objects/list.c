@@ -47,7 +47,9 @@ static int list_resize(KrThreadState *ts, KrListObject *self, KrSsize newsize) {
         return -1;
     }
     size_t new_allocated = ((size_t)newsize + ((size_t)newsize >> 3) + 6) & ~(size_t)3;
-    if ((size_t)(newsize - KR_SIZE(self)) > new_allocated - (size_t)newsize)
+    // Signed on purpose: when shrinking the difference is negative and the
+    // over-allocated size is kept (CPython compares the same way).
+    if (newsize - KR_SIZE(self) > (KrSsize)(new_allocated - (size_t)newsize))
         new_allocated = ((size_t)newsize + 3) & ~(size_t)3;
     if (newsize == 0) new_allocated = 0;
     KrObject **items;
@@ -67,12 +69,15 @@ static int list_resize(KrThreadState *ts, KrListObject *self, KrSsize newsize) {
     return 0;
 }
 
-// Sets the capacity to exactly `n` for an empty list (pre-sizing).  0 or -1.
+// Sets the capacity of a list without storage to `n` rounded up to even (the
+// allocator's granularity makes an odd count no cheaper; sys.getsizeof shows
+// the rounding, as in CPython).  0 or -1.
 static int list_preallocate_exact(KrThreadState *ts, KrListObject *self, KrSsize n) {
     if (n > LIST_MAX_ITEMS) {
         krErr_no_memory(ts);
         return -1;
     }
+    n = (n + 1) & ~(KrSsize)1;
     KrObject **items = krMem_realloc(self->items, (size_t)(n ? n : 1) * sizeof(KrObject *));
     if (!items) {
         krErr_no_memory(ts);
@@ -143,7 +148,13 @@ static int list_extend_array(KrThreadState *ts, KrListObject *self, KrObject *co
         krErr_no_memory(ts);
         return -1;
     }
-    if (list_resize(ts, self, m + n) < 0) return -1;
+    if (!self->items) {
+        // First storage for this list: size it to the source, not the growth curve.
+        if (list_preallocate_exact(ts, self, n) < 0) return -1;
+        KR_SIZE(self) = n;
+    } else if (list_resize(ts, self, m + n) < 0) {
+        return -1;
+    }
     for (KrSsize i = 0; i < n; i++) self->items[m + i] = kr_newref(src[i]);
     return 0;
 }
@@ -157,8 +168,15 @@ static int list_extend_iter(KrThreadState *ts, KrListObject *self, KrObject *ite
         return -1;
     }
     KrSsize m = KR_SIZE(self);
-    if (hint > 0 && hint <= LIST_MAX_ITEMS - m) {
-        // Make room, then set the size back: the slots are filled below.
+    if (hint > 0 && !self->items) {
+        if (list_preallocate_exact(ts, self, hint) < 0) {
+            kr_decref(it);
+            return -1;
+        }
+    } else if (hint > 0 && m <= KR_SSIZE_MAX - hint) {
+        // Make room, then set the size back: the slots are filled below.  A hint
+        // so large that m + hint overflows is ignored, one merely too large for
+        // memory is a MemoryError (as in CPython).
         if (list_resize(ts, self, m + hint) < 0) {
             kr_decref(it);
             return -1;

@@ -100,7 +100,8 @@ KrSsize krSlice_adjust_indices(KrSsize length, KrSsize *start, KrSsize *stop, Kr
 // index(o) for a slice field, with the slice-specific TypeError.  New reference.
 static KrObject *long_slice_index(KrThreadState *ts, KrObject *o) {
     if (!krNum_is_index(o))
-        return krErr_format(ts, &KrExc_TypeError, "slice indices must be integers or have an __index__ method");
+        return krErr_format(ts, &KrExc_TypeError,
+                            "slice indices must be integers or None or have an __index__ method");
     return krNum_index(ts, o);
 }
 

@@ -262,7 +262,7 @@ static int pad_args(KrThreadState *ts, const char *name, KrObject *const *args, 
     if (nargs > 1) {
         KrObject *f = args[1];
         if (!krStr_check(f)) {
-            krErr_format(ts, &KrExc_TypeError, "%s() argument 2 must be a unicode character, not %T", name, f);
+            krErr_format(ts, &KrExc_TypeError, "The fill character must be a unicode character, not %T", f);
             return -1;
         }
         if (krStr_len(f) != 1) {
@@ -486,8 +486,10 @@ KrObject *krStr_maketrans_meth(KrThreadState *ts, KrObject *self, KrObject *cons
         krErr_set_string(ts, &KrExc_TypeError, "first maketrans argument must be a string if there is a second argument");
         return NULL;
     }
-    if (!krStr_check(y)) return krErr_format(ts, &KrExc_TypeError, "maketrans() argument 2 must be str, not %T", y);
-    if (z && !krStr_check(z)) return krErr_format(ts, &KrExc_TypeError, "maketrans() argument 3 must be str, not %T", z);
+    if (!krStr_check(y)) return krErr_format(ts, &KrExc_TypeError, "maketrans() argument 2 must be str, not %s",
+                                             krArg_type_name(y));
+    if (z && !krStr_check(z)) return krErr_format(ts, &KrExc_TypeError, "maketrans() argument 3 must be str, not %s",
+                                                  krArg_type_name(z));
     if (krStr_len(x) != krStr_len(y)) {
         krErr_set_string(ts, &KrExc_ValueError, "the first two maketrans arguments must have equal length");
         return NULL;

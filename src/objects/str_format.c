@@ -66,7 +66,7 @@ KrObject *krStr_format_spec(KrThreadState *ts, KrObject *s, KrObject *spec) {
 
 KrObject *krStr_format_dunder(KrThreadState *ts, KrObject *self, KrObject *spec) {
     if (!krStr_check(spec))
-        return krErr_format(ts, &KrExc_TypeError, "__format__() argument must be str, not %T", spec);
+        return krErr_format(ts, &KrExc_TypeError, "__format__() argument must be str, not %s", krArg_type_name(spec));
     return krStr_format_spec(ts, self, spec);
 }
 
@@ -428,6 +428,7 @@ typedef struct {
     KrObject *const *args;
     KrSsize nargs;
     KrObject *kwargs;      // dict, mapping (format_map) or NULL
+    bool mapping_only;     // format_map: positional fields are an error
     int auto_state;        // 0 unknown, 1 automatic numbering, 2 manual
     KrSsize auto_next;
 } FmtCtx;
@@ -473,6 +474,10 @@ static KrObject *field_first(KrThreadState *ts, FmtCtx *c, const char *s, KrSsiz
         c->auto_state = 2;
     }
     if (idx >= 0) {
+        if (c->mapping_only) {
+            value_error(ts, "Format string contains positional fields");
+            return NULL;
+        }
         if (idx >= c->nargs)
             return krErr_format(ts, &KrExc_IndexError,
                                 "Replacement index %zd out of range for positional args tuple", idx);
@@ -694,6 +699,6 @@ KrObject *krStr_format_meth(KrThreadState *ts, KrObject *self, KrObject *const *
 }
 
 KrObject *krStr_format_map_meth(KrThreadState *ts, KrObject *self, KrObject *mapping) {
-    FmtCtx c = {.args = NULL, .nargs = 0, .kwargs = mapping};
+    FmtCtx c = {.args = NULL, .nargs = 0, .kwargs = mapping, .mapping_only = true};
     return do_format(ts, &c, krStr_utf8(self), krStr_size(self), 2);
 }

@@ -586,7 +586,8 @@ static KrObject *str_replace(KrThreadState *ts, KrObject *self, KrObject *const 
     if (krArg_check_positional(ts, "replace", nargs, 2, 3) < 0) return NULL;
     for (int i = 0; i < 2; i++)
         if (!krStr_check(args[i]))
-            return krErr_format(ts, &KrExc_TypeError, "replace() argument %d must be str, not %T", i + 1, args[i]);
+            return krErr_format(ts, &KrExc_TypeError, "replace() argument %d must be str, not %s", i + 1,
+                                krArg_type_name(args[i]));
     KrSsize count = -1;
     if (nargs > 2) {
         if (!krNum_is_index(args[2]))
@@ -650,7 +651,7 @@ static KrObject *str_rstrip(KrThreadState *ts, KrObject *self, KrObject *const *
 
 static KrObject *remove_affix(KrThreadState *ts, KrObject *self, KrObject *affix, const char *name, int dir) {
     if (!krStr_check(affix))
-        return krErr_format(ts, &KrExc_TypeError, "%s() argument must be str, not %T", name, affix);
+        return krErr_format(ts, &KrExc_TypeError, "%s() argument must be str, not %s", name, krArg_type_name(affix));
     const char *d = krStr_utf8(self);
     KrSsize n = krStr_size(self), an = krStr_size(affix);
     if (an <= n && memcmp(dir < 0 ? d : d + n - an, krStr_utf8(affix), (size_t)an) == 0 && an > 0)
@@ -676,7 +677,8 @@ static KrObject *str_encode(KrThreadState *ts, KrObject *self, KrObject *const *
     static const char *const what[] = {"encoding", "errors"};
     for (int i = 0; i < 2; i++)
         if (a[i] && !krStr_check(a[i]))
-            return krErr_format(ts, &KrExc_TypeError, "encode() argument '%s' must be str, not %T", what[i], a[i]);
+            return krErr_format(ts, &KrExc_TypeError, "encode() argument '%s' must be str, not %s", what[i],
+                                krArg_type_name(a[i]));
     return krStr_encode(ts, self, a[0] ? krStr_utf8(a[0]) : NULL, a[1] ? krStr_utf8(a[1]) : NULL);
 }
 

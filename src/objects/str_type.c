@@ -135,12 +135,14 @@ static KrObject *str_decode_arg(KrThreadState *ts, KrObject *obj, KrObject *enc,
     const char *encoding = NULL, *errors = NULL;
     if (enc) {
         if (!krStr_check(enc))
-            return krErr_format(ts, &KrExc_TypeError, "str() argument 'encoding' must be str, not %T", enc);
+            return krErr_format(ts, &KrExc_TypeError, "str() argument 'encoding' must be str, not %s",
+                                krArg_type_name(enc));
         encoding = krStr_utf8(enc);
     }
     if (errs) {
         if (!krStr_check(errs))
-            return krErr_format(ts, &KrExc_TypeError, "str() argument 'errors' must be str, not %T", errs);
+            return krErr_format(ts, &KrExc_TypeError, "str() argument 'errors' must be str, not %s",
+                                krArg_type_name(errs));
         errors = krStr_utf8(errs);
     }
     if (krStr_check(obj)) return krErr_format(ts, &KrExc_TypeError, "decoding str is not supported");
