@@ -27,10 +27,21 @@
 // ---------------------------------------------------------------------------
 // Raw memory
 
+// KR_USE_MIMALLOC (include/krait/config.h) routes every object allocation
+// through mimalloc; sanitizer and valgrind builds use the C library's malloc
+// so the tools see each block.
+#if KR_USE_MIMALLOC
+#include <mimalloc.h>
+void *krMem_malloc(size_t n) { return mi_malloc(n ? n : 1); }
+void *krMem_calloc(size_t count, size_t n) { return mi_calloc(count ? count : 1, n ? n : 1); }
+void *krMem_realloc(void *p, size_t n) { return mi_realloc(p, n ? n : 1); }
+void krMem_free(void *p) { mi_free(p); }
+#else
 void *krMem_malloc(size_t n) { return malloc(n ? n : 1); }
 void *krMem_calloc(size_t count, size_t n) { return calloc(count ? count : 1, n ? n : 1); }
 void *krMem_realloc(void *p, size_t n) { return realloc(p, n ? n : 1); }
 void krMem_free(void *p) { free(p); }
+#endif
 
 // ---------------------------------------------------------------------------
 // Objects
