@@ -2,7 +2,7 @@
  * atexit.c — the atexit module: functions to call at interpreter exit.
  * The registry is a list of (func, args, kwargs) tuples, run in reverse
  * order by krAtexit_run from krRuntime_fini, before the standard streams
- * are flushed.
+ * are flushed.  atexit._run_exitfuncs() runs and empties it early.
  */
 #include "modules/atexit.h"
 #include "objects/abstract.h"
@@ -46,23 +46,20 @@ static void report(KrThreadState *ts, KrObject *func) {
 
 void krAtexit_run(KrThreadState *ts) {
     if (!callbacks) return;
-    // Callbacks registered while running run too (the list is re-read).
-    while (KR_LIST_SIZE(callbacks) > 0) {
-        KrSsize last = KR_LIST_SIZE(callbacks) - 1;
-        KrObject *entry = kr_newref(KR_LIST_GET(callbacks, last));
-        KrObject *rest = krList_slice(ts, callbacks, 0, last);
-        if (!rest) {
-            kr_decref(entry);
-            krErr_clear(ts);
-            return;
-        }
-        kr_setref(&callbacks, rest);
+    // Functions registered while these run are not called, as in CPython.
+    KrObject *list = callbacks;
+    callbacks = NULL;
+    for (KrSsize i = KR_LIST_SIZE(list) - 1; i >= 0; i--) {
+        if (i >= KR_LIST_SIZE(list)) continue;
+        KrObject *entry = kr_newref(KR_LIST_GET(list, i));
         KrObject *func = KR_TUPLE_GET(entry, 0), *args = KR_TUPLE_GET(entry, 1), *kwargs = KR_TUPLE_GET(entry, 2);
         KrObject *r = krObj_call(ts, func, args, kwargs == KR_NONE ? NULL : kwargs);
         if (r) kr_decref(r);
         else report(ts, func);
         kr_decref(entry);
     }
+    kr_decref(list);
+    KR_CLEAR(callbacks);
 }
 
 static KrObject *atexit_register(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs,
