@@ -24,17 +24,7 @@
 #include "objects/str.h"
 #include "objects/type.h"
 
-typedef struct {
-    KrIOBaseObject base;
-    KrObject *raw;                 // strong; NULL once detached
-    bool fast;                     // raw is an exact FileIO
-    bool readable, writable, ok, detached;
-    KrSsize size;                  // buffer size
-    char *rbuf;                    // read-ahead buf[rpos..rlen)
-    KrSsize rpos, rlen;
-    char *wbuf;                    // pending writes wbuf[0..wlen)
-    KrSsize wlen;
-} Buffered;
+typedef KrBufferedObject Buffered;
 
 #define BUF(o) ((Buffered *)(o))
 

@@ -476,6 +476,11 @@ static KrObject *translate_newlines(KrThreadState *ts, TextIO *t, KrObject *s) {
 
 int krTextIO_write_str(KrThreadState *ts, KrObject *self, KrObject *s) {
     TextIO *t = TIO(self);
+    // print()'s common case: UTF-8 text straight into the buffered writer.
+    if (t->fast && t->writable && t->enc == ENC_UTF8 && !t->writenl && !t->line_buffering && !t->write_through &&
+        t->tlen == t->tpos && t->buffer && !has_surrogates(s) &&
+        krBuffered_try_append(t->buffer, krStr_utf8(s), krStr_size(s)))
+        return 0;
     if (check_open(ts, t) < 0) return -1;
     if (!t->writable) return krIO_raise_unsupported(ts, "not writable"), -1;
     // Text decoded ahead is dropped, as CPython does.
