@@ -69,10 +69,16 @@ static int check_open(KrThreadState *ts, Buffered *b, const char *what) {
 // ---------------------------------------------------------------------------
 // Raw operations
 
+// A closed FileIO's own error (without the final period of the text layer's).
+static int raw_closed_error(KrThreadState *ts) {
+    krErr_set_string(ts, &KrExc_ValueError, "I/O operation on closed file");
+    return -1;
+}
+
 // Reads up to n bytes into buf: count, 0 at EOF, -2 would block, -1 error.
 static KrSsize raw_read(KrThreadState *ts, Buffered *b, char *buf, KrSsize n) {
     if (b->fast) {
-        if (krFileIO_fd(b->raw) < 0) return krIO_closed_error(ts), -1;
+        if (krFileIO_fd(b->raw) < 0) return raw_closed_error(ts);
         return krFileIO_read_into(ts, b->raw, buf, n);
     }
     KrObject *r = krObj_call_method(ts, b->raw, krStr_intern_cstr(ts, "read"), krInt_from_ssize(ts, n), NULL);
@@ -97,7 +103,7 @@ static KrSsize raw_read(KrThreadState *ts, Buffered *b, char *buf, KrSsize n) {
 
 static KrSsize raw_write(KrThreadState *ts, Buffered *b, const char *data, KrSsize n) {
     if (b->fast) {
-        if (krFileIO_fd(b->raw) < 0) return krIO_closed_error(ts), -1;
+        if (krFileIO_fd(b->raw) < 0) return raw_closed_error(ts);
         return krFileIO_write_from(ts, b->raw, data, n);
     }
     KrObject *bytes = krBytes_from_data(ts, data, n);
@@ -121,7 +127,7 @@ static KrSsize raw_write(KrThreadState *ts, Buffered *b, const char *data, KrSsi
 static int64_t raw_seek(KrThreadState *ts, Buffered *b, int64_t pos, int whence) {
     if (b->fast) {
         int fd = krFileIO_fd(b->raw);
-        if (fd < 0) return krIO_closed_error(ts), -1;
+        if (fd < 0) return raw_closed_error(ts);
         off_t r = lseek(fd, (off_t)pos, whence);
         if (r < 0) return krOS_error(ts, errno, NULL, NULL), -1;
         return r;
