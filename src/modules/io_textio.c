@@ -15,6 +15,7 @@
  * buffered writer's own buffer does the accumulating), so print() to a
  * standard stream costs a copy.
  */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -980,6 +981,8 @@ static void std_codec(KrThreadState *ts, int fd, char *enc, size_t encsize, char
 KrObject *krTextIO_new_std(KrThreadState *ts, int fd, bool write, bool unbuffered) {
     static const char *const names[3] = {"<stdin>", "<stdout>", "<stderr>"};
     KrObject *raw = NULL, *buf = NULL, *text = NULL, *tmp;
+    // A descriptor the parent closed gives None, as in CPython.
+    if (fcntl(fd, F_GETFD) < 0) return kr_newref(KR_NONE);
     KrObject *args[4];
     args[0] = kr_smallint(fd);
     args[1] = krStr_intern_cstr(ts, write ? "wb" : "rb");
