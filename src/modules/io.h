@@ -36,6 +36,15 @@ extern KrTypeObject KrTextIOWrapper_Type, KrBytesIO_Type, KrStringIO_Type;
 
 #define KR_IO_DEFAULT_BUFFER_SIZE 8192
 
+// memchr and memmove that accept NULL pointers when n is 0 (empty buffers
+// are NULL).
+static inline const char *krIO_find(const char *p, char c, size_t n) {
+    return n ? (const char *)memchr(p, c, n) : NULL;
+}
+static inline void krIO_copy(void *dst, const void *src, size_t n) {
+    if (n) memmove(dst, src, n);
+}
+
 // io.UnsupportedOperation (made on first use).  Borrowed, or NULL with an
 // exception.
 KrTypeObject *krIO_unsupported(KrThreadState *ts);

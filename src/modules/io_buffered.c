@@ -96,7 +96,7 @@ static KrSsize raw_read(KrThreadState *ts, Buffered *b, char *buf, KrSsize n) {
                      got, n);
         return -1;
     }
-    memcpy(buf, krBytes_data(r), (size_t)got);
+    krIO_copy(buf, krBytes_data(r), (size_t)got);
     kr_decref(r);
     return got;
 }
@@ -154,7 +154,7 @@ static int flush_writes(KrThreadState *ts, Buffered *b) {
             w = -1;
         }
         if (w < 0) {
-            memmove(b->wbuf, b->wbuf + done, (size_t)(b->wlen - done));
+            krIO_copy(b->wbuf, b->wbuf + done, (size_t)(b->wlen - done));
             b->wlen -= done;
             return -1;
         }
@@ -195,7 +195,7 @@ static KrObject *read_n(KrThreadState *ts, Buffered *b, KrSsize n) {
     KrObject *res = krBytes_from_data(ts, NULL, n);
     if (!res) return NULL;
     char *out = krBytes_data(res);
-    memcpy(out, b->rbuf + b->rpos, (size_t)avail);
+    krIO_copy(out, b->rbuf + b->rpos, (size_t)avail);
     KrSsize have = avail;
     b->rpos = b->rlen = 0;
     while (have < n) {
@@ -206,7 +206,7 @@ static KrObject *read_n(KrThreadState *ts, Buffered *b, KrSsize n) {
             r = fill(ts, b);
             if (r > 0) {
                 KrSsize take = r < n - have ? r : n - have;
-                memcpy(out + have, b->rbuf, (size_t)take);
+                krIO_copy(out + have, b->rbuf, (size_t)take);
                 b->rpos = take;
                 r = take;
             }
@@ -232,7 +232,7 @@ static KrObject *read_all(KrThreadState *ts, Buffered *b) {
     KrSsize avail = b->rlen - b->rpos, cap = avail + b->size, len = avail;
     char *buf = krMem_malloc((size_t)cap);
     if (!buf) return krErr_no_memory(ts);
-    memcpy(buf, b->rbuf + b->rpos, (size_t)avail);
+    krIO_copy(buf, b->rbuf + b->rpos, (size_t)avail);
     b->rpos = b->rlen = 0;
     for (;;) {
         if (cap - len < b->size) {
@@ -318,7 +318,7 @@ static KrObject *buffered_readline(KrThreadState *ts, KrObject *self, KrObject *
     for (;;) {
         KrSsize avail = b->rlen - b->rpos;
         if (limit >= 0 && avail > limit - len) avail = limit - len;
-        char *nl = memchr(b->rbuf + b->rpos, '\n', (size_t)avail);
+        const char *nl = krIO_find(b->rbuf + b->rpos, '\n', (size_t)avail);
         KrSsize take = nl ? nl - (b->rbuf + b->rpos) + 1 : avail;
         if (len + take > cap) {
             KrSsize ncap = (len + take) * 2 + 64;
@@ -330,7 +330,7 @@ static KrObject *buffered_readline(KrThreadState *ts, KrObject *self, KrObject *
             acc = na;
             cap = ncap;
         }
-        memcpy(acc + len, b->rbuf + b->rpos, (size_t)take);
+        krIO_copy(acc + len, b->rbuf + b->rpos, (size_t)take);
         len += take;
         b->rpos += take;
         if (nl || (limit >= 0 && len >= limit)) break;
@@ -354,7 +354,7 @@ static KrObject *buffered_readinto(KrThreadState *ts, KrObject *self, KrObject *
     KrObject *data = read_n(ts, BUF(self), KR_SIZE(buf));
     if (!data || data == KR_NONE) return data;
     KrSsize n = krBytes_size(data);
-    memcpy(((KrByteArrayObject *)buf)->data, krBytes_data(data), (size_t)n);
+    krIO_copy(((KrByteArrayObject *)buf)->data, krBytes_data(data), (size_t)n);
     kr_decref(data);
     return krInt_from_ssize(ts, n);
 }
@@ -379,13 +379,13 @@ int krBuffered_write_data(KrThreadState *ts, KrObject *self, const char *data, K
         if (drop_readahead(ts, b) < 0) return -1;
     }
     if (b->wlen + n <= b->size) {
-        memcpy(b->wbuf + b->wlen, data, (size_t)n);
+        krIO_copy(b->wbuf + b->wlen, data, (size_t)n);
         b->wlen += n;
         return 0;
     }
     if (flush_writes(ts, b) < 0) return -1;
     if (n <= b->size) {
-        memcpy(b->wbuf, data, (size_t)n);
+        krIO_copy(b->wbuf, data, (size_t)n);
         b->wlen = n;
         return 0;
     }

@@ -101,7 +101,7 @@ static int tbuf_reserve(KrThreadState *ts, TextIO *t, KrSsize extra) {
     if (t->tlen + extra <= t->tcap) return 0;
     if (t->tpos > 0) {
         // Drop the consumed text and the collapsed-newline marks before it.
-        memmove(t->tbuf, t->tbuf + t->tpos, (size_t)(t->tlen - t->tpos));
+        krIO_copy(t->tbuf, t->tbuf + t->tpos, (size_t)(t->tlen - t->tpos));
         KrSsize k = 0;
         for (KrSsize i = 0; i < t->ncrlf; i++)
             if (t->crlf[i] >= t->tpos) t->crlf[k++] = t->crlf[i] - t->tpos;
@@ -135,7 +135,7 @@ static int append_text(KrThreadState *ts, TextIO *t, const char *s, KrSsize n, b
     if (tbuf_reserve(ts, t, n + 1) < 0) return -1;
     char *out = t->tbuf + t->tlen;
     if (!t->readuniversal) {
-        memcpy(out, s, (size_t)n);
+        krIO_copy(out, s, (size_t)n);
         t->tlen += n;
         return 0;
     }
@@ -158,10 +158,10 @@ static int append_text(KrThreadState *ts, TextIO *t, const char *s, KrSsize n, b
         }
     }
     while (s < end) {
-        const char *cr = memchr(s, '\r', (size_t)(end - s));
+        const char *cr = krIO_find(s, '\r', (size_t)(end - s));
         const char *stop = cr ? cr : end;
-        if (memchr(s, '\n', (size_t)(stop - s))) t->seennl |= SEEN_LF;
-        memcpy(out, s, (size_t)(stop - s));
+        if (krIO_find(s, '\n', (size_t)(stop - s))) t->seennl |= SEEN_LF;
+        krIO_copy(out, s, (size_t)(stop - s));
         out += stop - s;
         s = stop;
         if (!cr) break;
@@ -259,18 +259,18 @@ static int read_more(KrThreadState *ts, TextIO *t) {
             kr_decref(chunk);
             return krErr_no_memory(ts), -1;
         }
-        memcpy(tmp, t->pending, (size_t)t->npending);
-        memcpy(tmp + t->npending, krBytes_data(chunk), (size_t)n);
+        krIO_copy(tmp, t->pending, (size_t)t->npending);
+        krIO_copy(tmp + t->npending, krBytes_data(chunk), (size_t)n);
         KrSsize cut = final || t->enc != ENC_UTF8 ? total : utf8_complete(tmp, total);
         t->npending = (int)(total - cut);
-        memcpy(t->pending, tmp + cut, (size_t)t->npending);
+        krIO_copy(t->pending, tmp + cut, (size_t)t->npending);
         r = decode_append(ts, t, tmp, cut, final);
         krMem_free(tmp);
     } else {
         const char *d = krBytes_data(chunk);
         KrSsize cut = final || t->enc != ENC_UTF8 ? n : utf8_complete(d, n);
         t->npending = (int)(n - cut);
-        memcpy(t->pending, d + cut, (size_t)t->npending);
+        krIO_copy(t->pending, d + cut, (size_t)t->npending);
         r = decode_append(ts, t, d, cut, final);
     }
     kr_decref(chunk);
@@ -344,7 +344,7 @@ static KrObject *textio_read(KrThreadState *ts, KrObject *self, KrObject *const 
 static KrSsize find_line_end(TextIO *t, KrSsize from) {
     const char *p = t->tbuf + from, *end = t->tbuf + t->tlen;
     if (t->readtranslate || (!t->readuniversal && t->readnl[0] == '\n')) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *nl = krIO_find(p, '\n', (size_t)(end - p));
         return nl ? nl - t->tbuf + 1 : -1;
     }
     if (t->readuniversal) {
@@ -464,7 +464,7 @@ static KrObject *translate_newlines(KrThreadState *ts, TextIO *t, KrObject *s) {
     krSB_init(&sb);
     const char *p = krStr_utf8(s), *end = p + krStr_size(s);
     while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *nl = krIO_find(p, '\n', (size_t)(end - p));
         const char *stop = nl ? nl : end;
         if (krSB_append(ts, &sb, p, stop - p) < 0 || (nl && krSB_append_cstr(ts, &sb, t->writenl) < 0)) {
             krSB_discard(&sb);
@@ -487,13 +487,13 @@ int krTextIO_write_str(KrThreadState *ts, KrObject *self, KrObject *s) {
     // Text decoded ahead is dropped, as CPython does.
     if (t->tlen > t->tpos) reset_decoder(t);
     KrObject *text = kr_newref(s);
-    bool haslf = (t->writetranslate && t->writenl) || t->line_buffering ? memchr(krStr_utf8(s), '\n', (size_t)krStr_size(s)) != NULL : false;
+    bool haslf = (t->writetranslate && t->writenl) || t->line_buffering ? krIO_find(krStr_utf8(s), '\n', (size_t)krStr_size(s)) != NULL : false;
     if (haslf && t->writetranslate && t->writenl) {
         kr_setref(&text, translate_newlines(ts, t, s));
         if (!text) return -1;
     }
     bool needflush = t->write_through ||
-                     (t->line_buffering && (haslf || memchr(krStr_utf8(s), '\r', (size_t)krStr_size(s))));
+                     (t->line_buffering && (haslf || krIO_find(krStr_utf8(s), '\r', (size_t)krStr_size(s))));
     int r;
     if (t->enc == ENC_UTF8 && !has_surrogates(text)) {
         r = buffer_write(ts, t, krStr_utf8(text), krStr_size(text));
