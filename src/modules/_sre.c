@@ -754,7 +754,28 @@ static KrObject *mod_purge(KrThreadState *ts, KrObject *self) {
     return kr_newref(KR_NONE);
 }
 
+// _sre.translate(pattern, flags=0): the PCRE2 text a pattern becomes (for
+// debugging the translator).
+static KrObject *mod_translate(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs,
+                               KrObject *kwnames) {
+    static const char *const names[] = {"pattern", "flags"};
+    KrObject *a[2];
+    int flags;
+    if (krArg_parse(ts, "translate", args, nargs, kwnames, names, 2, 0, 2, 1, a) < 0 || flags_value(ts, a[1], &flags) < 0)
+        return NULL;
+    if (!krStr_check(a[0]) && !krBytes_check(a[0])) {
+        krErr_set_string(ts, &KrExc_TypeError, "first argument must be string or compiled pattern");
+        return NULL;
+    }
+    KrReTranslation t;
+    if (krRe_translate(ts, a[0], flags, &t) < 0) return NULL;
+    KrObject *r = krStr_from_utf8(ts, t.text, (KrSsize)t.size);
+    krRe_translation_clear(&t);
+    return r;
+}
+
 static const KrMethodDef sre_methods[] = {
+    {"translate", KR_CFUNC(mod_translate), KR_METH_FASTKW, "The PCRE2 pattern a regular expression is translated to."},
     {"compile", KR_CFUNC(mod_compile), KR_METH_FASTKW, "Compile a regular expression pattern, returning a Pattern object."},
     {"match", KR_CFUNC(mod_match), KR_METH_FASTKW,
      "Try to apply the pattern at the start of the string, returning\na Match object, or None if no match was found."},

@@ -504,6 +504,10 @@ static int emit_category_body(Parser *p, int flags, int cat) {
 }
 
 static int emit_category(Parser *p, int flags, int cat) {
+    // \d and \w are atoms of their own; explicit ranges need brackets.
+    bool explicit = cat == CAT_SPACE || cat == CAT_NOT_SPACE || (is_unicode(p, flags) != global_unicode(p) &&
+                                                                 !is_unicode(p, flags));
+    if (!explicit) return emit_category_body(p, flags, cat);
     if (emit(p, "[") < 0 || emit_category_body(p, flags, cat) < 0) return -1;
     return emit(p, "]");
 }
@@ -893,6 +897,17 @@ static int parse_seq(Parser *p, int flags, bool verbose, int nested, bool first,
 // last item, splitting counts PCRE2 cannot express.
 static int emit_repeat(Parser *p, Seq *q, uint64_t min, uint64_t max, int kind) {
     const char *suffix = kind == REP_MIN ? "?" : kind == REP_POSSESSIVE ? "+" : "";
+    if (max == 0) {
+        // X{0} never runs X but defines its groups.  PCRE2's start-of-match
+        // optimisation mishandles a {0} group that could start the match,
+        // so it becomes a DEFINE group, which means the same.
+        size_t n = p->size - q->last_start;
+        if (emit_n(p, "(?(DEFINE))", 11) < 0) return -1;
+        memmove(p->out + q->last_start + 10, p->out + q->last_start, n);
+        memcpy(p->out + q->last_start, "(?(DEFINE)", 10);
+        p->out[q->last_start + 10 + n] = ')';
+        return 0;
+    }
     if (min <= PCRE_MAX_REPEAT && (max <= PCRE_MAX_REPEAT || max == MAXREPEAT)) {
         int r;
         if (min == 0 && max == MAXREPEAT) r = emit(p, "*");
