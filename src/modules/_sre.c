@@ -624,6 +624,9 @@ static KrObject *compile_cached(KrThreadState *ts, KrObject *module, KrObject *p
         return kr_newref(pattern);
     }
     if (!krStr_check(pattern) && !krBytes_check(pattern)) {
+        // re looks the pattern up in its cache first: an unhashable one
+        // fails there.
+        if (krObj_hash(ts, pattern) == -1) return NULL;
         krErr_set_string(ts, &KrExc_TypeError, "first argument must be string or compiled pattern");
         return NULL;
     }

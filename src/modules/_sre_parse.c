@@ -436,7 +436,12 @@ static int fold_group_of(uint32_t c) {
     return -1;
 }
 
+static bool is_surrogate(uint32_t c) { return c >= 0xd800 && c <= 0xdfff; }
+
 static int emit_literal(Parser *p, int flags, uint32_t c) {
+    // PCRE2 has no lone surrogates in UTF mode, and subjects containing them
+    // are not matched (see _sre.c), so a surrogate can never match.
+    if (p->is_str && is_surrogate(c)) return emit(p, "(?!)");
     if (p->is_str && (flags & KR_RE_IGNORECASE)) {
         if (!is_unicode(p, flags)) {
             if (ascii_letter((int32_t)c)) return emit_fmt(p, "[%c%c]", (char)c, (char)(c ^ 0x20));
@@ -772,12 +777,21 @@ static int class_add(Parser *p, ClassItems *s, bool is_cat, uint32_t lo, uint32_
 }
 
 static int emit_range(Parser *p, uint32_t lo, uint32_t hi) {
+    if (p->is_str && lo <= 0xdfff && hi >= 0xd800) {
+        // Leave out the surrogates (see emit_literal).
+        if (lo < 0xd800 && emit_range(p, lo, 0xd7ff) < 0) return -1;
+        return hi > 0xdfff ? emit_range(p, 0xe000, hi) : 0;
+    }
     if (emit_char(p, lo) < 0) return -1;
     if (hi != lo && (emit(p, "-") < 0 || emit_char(p, hi) < 0)) return -1;
     return 0;
 }
 
 static int emit_class(Parser *p, int flags, const ClassItems *s, bool negate) {
+    int usable = 0;
+    for (int i = 0; i < s->n; i++)
+        usable += s->v[i].is_cat || !p->is_str || !(s->v[i].lo >= 0xd800 && s->v[i].hi <= 0xdfff);
+    if (!usable) return emit(p, negate ? "(?s:.)" : "(?!)");
     if (emit(p, negate ? "[^" : "[") < 0) return -1;
     bool icase = p->is_str && (flags & KR_RE_IGNORECASE), uni = is_unicode(p, flags);
     bool fold_hit[NFOLD_GROUPS] = {false};
@@ -933,16 +947,18 @@ static int emit_repeat(Parser *p, Seq *q, uint64_t min, uint64_t max, int kind) 
     memcpy(item, p->out + q->last_start, n);
     p->size = q->last_start;
     uint64_t blocks = min / PCRE_MAX_REPEAT, rest = min % PCRE_MAX_REPEAT;
+    // The item is one atom, so X{n} needs no extra group.
     int r = emit(p, kind == REP_POSSESSIVE ? "(?>" : "(?:");
-    if (r == 0) r = emit(p, "(?:(?:");
-    if (r == 0) r = emit_n(p, item, n);
-    if (r == 0) r = emit_fmt(p, "){65535}){%u}(?:", (unsigned)blocks);
-    if (r == 0) r = emit_n(p, item, n);
-    if (r == 0) r = emit_fmt(p, "){%u}", (unsigned)rest);
+    if (r == 0 && blocks) {
+        if (emit(p, "(?:") < 0 || emit_n(p, item, n) < 0 || emit_fmt(p, "{65535}){%u}", (unsigned)blocks) < 0) r = -1;
+    }
+    if (r == 0 && rest) {
+        if (emit_n(p, item, n) < 0 || emit_fmt(p, "{%u}", (unsigned)rest) < 0) r = -1;
+    }
     if (r == 0 && max != min) {
-        if (emit(p, "(?:") < 0 || emit_n(p, item, n) < 0) r = -1;
-        else if (max == MAXREPEAT) r = emit_fmt(p, ")*%s", suffix);
-        else r = emit_fmt(p, "){0,%u}%s", (unsigned)(max - min), suffix);
+        if (emit_n(p, item, n) < 0) r = -1;
+        else if (max == MAXREPEAT) r = emit_fmt(p, "*%s", suffix);
+        else r = emit_fmt(p, "{0,%u}%s", (unsigned)(max - min), suffix);
     }
     if (r == 0) r = emit(p, ")");
     krMem_free(item);
