@@ -8,11 +8,13 @@
 extern const KrModuleDef kr_builtins_module_def;
 extern const KrModuleDef kr_dis_module_def;
 extern const KrModuleDef kr__sre_module_def;
+extern const KrModuleDef kr__json_module_def;
 
 const KrBuiltinModule kr_builtin_modules[] = {
     {"builtins", &kr_builtins_module_def},
     {"sys", NULL},
     {"dis", &kr_dis_module_def},
     {"_sre", &kr__sre_module_def},
+    {"_json", &kr__json_module_def},
     {NULL, NULL},
 };
