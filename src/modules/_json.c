@@ -145,7 +145,7 @@ typedef struct {
 } Scan;
 
 static KrSsize cp_of(const Scan *p, KrSsize byte) {
-    if (p->ascii) return byte;
+    if (p->ascii || byte < 0) return byte;
     KrSsize n = 0;
     for (KrSsize i = 0; i < byte && i < p->n; i++) n += (p->s[i] & 0xC0) != 0x80;
     return n;
@@ -225,9 +225,10 @@ static int scan_escape(Scan *p, KrStrBuilder *sb, KrSsize next, KrSsize *end) {
     return krSB_append_char(p->ts, sb, (uint32_t)u);
 }
 
-// scanstring: the string whose body starts at byte `i` (after the quote).
-static KrObject *scan_string(Scan *p, KrSsize i, KrSsize *end) {
-    KrSsize begin = i - 1, chunk = i;
+// scanstring: the string whose body starts at byte `i` (after the quote at
+// byte `begin`, which errors report).
+static KrObject *scan_string_at(Scan *p, KrSsize i, KrSsize begin, KrSsize *end) {
+    KrSsize chunk = i;
     const unsigned char *s = p->s;
     bool high = false;
     // Fast path: no escapes.
@@ -279,6 +280,8 @@ error:
     krSB_discard(&sb);
     return NULL;
 }
+
+static KrObject *scan_string(Scan *p, KrSsize i, KrSsize *end) { return scan_string_at(p, i, i - 1, end); }
 
 static KrObject *scan_value(Scan *p, KrSsize i, KrSsize *end);
 
@@ -712,8 +715,9 @@ static KrObject *json_scanstring(KrThreadState *ts, KrObject *self, KrObject *co
     scan_init(&p, ts, NULL, doc);
     p.strict = strict;
     KrSsize b = byte_of(ts, doc, end), stop = 0;
-    if (b < 0) return NULL;
-    KrObject *s = scan_string(&p, b, &stop);
+    KrSsize begin = end == 0 ? -1 : byte_of(ts, doc, end - 1);
+    if (b < 0 || (end && begin < 0)) return NULL;
+    KrObject *s = scan_string_at(&p, b, begin, &stop);
     if (!s) return NULL;
     KrObject *e = krInt_from_ssize(ts, end + count_cps(&p, b, stop));
     KrObject *r = e ? krTuple_pack(ts, 2, s, e) : NULL;

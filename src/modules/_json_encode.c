@@ -64,7 +64,7 @@ static int put_string(KrThreadState *ts, KrStrBuilder *sb, KrObject *s, bool asc
     if (krSB_append(ts, sb, "\"", 1) < 0) return -1;
     while (p < end) {
         unsigned char c = *p;
-        if (c >= 0x20 && c != '"' && c != '\\' && (c < 0x7f || (!ascii && c >= 0x80))) {
+        if (c >= 0x20 && c != '"' && c != '\\' && (c < 0x7f || !ascii)) {
             p++;
             continue;
         }
