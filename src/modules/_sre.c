@@ -131,7 +131,7 @@ static KrObject *pcre_error(KrThreadState *ts, int code) {
     return krErr_format(ts, &KrExc_RuntimeError, "PCRE2 error %d: %s", code, (const char *)buf);
 }
 
-static pcre2_code *compile_variant(KrThreadState *ts, KrRePattern *p, int kind) {
+static pcre2_code *compile_variant(KrThreadState *ts, KrRePattern *p, int kind, bool sur) {
     uint32_t opt = p->options;
     if (kind == KR_RE_MATCH) opt |= PCRE2_ANCHORED;
     if (kind == KR_RE_FULLMATCH) opt |= PCRE2_ANCHORED | PCRE2_ENDANCHORED;
@@ -140,7 +140,8 @@ static pcre2_code *compile_variant(KrThreadState *ts, KrRePattern *p, int kind) 
     pcre2_set_newline(cc, PCRE2_NEWLINE_LF);
     int err;
     PCRE2_SIZE off;
-    pcre2_code *code = pcre2_compile((PCRE2_SPTR)p->text, p->text_size, opt, &err, &off, cc);
+    pcre2_code *code = sur ? pcre2_compile((PCRE2_SPTR)p->text_sur, p->text_sur_size, opt, &err, &off, cc)
+                           : pcre2_compile((PCRE2_SPTR)p->text, p->text_size, opt, &err, &off, cc);
     pcre2_compile_context_free(cc);
     if (!code) {
         if (err == PCRE2_ERROR_HEAP_FAILED) return (pcre2_code *)krErr_no_memory(ts);
@@ -160,9 +161,21 @@ static pcre2_code *compile_variant(KrThreadState *ts, KrRePattern *p, int kind) 
     return code;
 }
 
-static pcre2_code *get_code(KrThreadState *ts, KrRePattern *p, int kind) {
-    if (!p->code[kind]) p->code[kind] = compile_variant(ts, p, kind);
-    return p->code[kind];
+static pcre2_code *get_code(KrThreadState *ts, KrRePattern *p, int kind, bool sur) {
+    if (!sur) {
+        if (!p->code[kind]) p->code[kind] = compile_variant(ts, p, kind, false);
+        return p->code[kind];
+    }
+    if (!p->text_sur) {
+        KrReTranslation t;
+        if (krRe_translate(ts, p->pattern, p->arg_flags | KR_RE_MAP_SURROGATES, &t) < 0) return NULL;
+        p->text_sur = t.text;
+        p->text_sur_size = t.size;
+        t.text = NULL;
+        krRe_translation_clear(&t);
+    }
+    if (!p->code_sur[kind]) p->code_sur[kind] = compile_variant(ts, p, kind, true);
+    return p->code_sur[kind];
 }
 
 // A new Pattern for `source` (str or bytes) and `flags`.
@@ -176,6 +189,7 @@ static KrObject *pattern_create(KrThreadState *ts, KrObject *source, int flags) 
     }
     p->pattern = kr_newref(source);
     p->flags = t.flags;
+    p->arg_flags = flags;
     p->groups = t.groups;
     p->is_bytes = !krStr_check(source);
     p->groupindex = t.groupindex;
@@ -198,7 +212,7 @@ static KrObject *pattern_create(KrThreadState *ts, KrObject *source, int flags) 
         KrSsize g = kr_smallint_value(num);
         kr_setref(&KR_TUPLE_ITEMS(p->indexgroup)[g], kr_newref(name));
     }
-    if (!get_code(ts, p, KR_RE_SEARCH)) goto error;
+    if (!get_code(ts, p, KR_RE_SEARCH, false)) goto error;
     p->md = pcre2_match_data_create_from_pattern(p->code[0], NULL);
     p->mctx = pcre2_match_context_create(NULL);
     if (!p->md || !p->mctx) {
@@ -228,8 +242,41 @@ static bool has_lone_surrogate(const char *s, KrSsize n) {
     return false;
 }
 
+// Copies the UTF-8 of str `subject` with each lone surrogate U+D800+k moved
+// to U+10F800+k, which PCRE2 can match.  New reference (bytes).  The
+// characters U+10F800-U+10FFFF themselves would become indistinguishable,
+// so a string holding both is refused.
+static KrObject *transcode_surrogates(KrThreadState *ts, KrObject *subject) {
+    const char *p = krStr_utf8(subject), *end = p + krStr_size(subject);
+    KrSsize extra = 0;
+    for (const char *q = p; q < end; q++) {
+        unsigned char c = (unsigned char)*q;
+        if (c == 0xED && q + 1 < end && (unsigned char)q[1] >= 0xA0) extra++;
+        if (c == 0xF4 && q + 1 < end && (unsigned char)q[1] == 0x8F && q + 2 < end && (unsigned char)q[2] >= 0xA0) {
+            krErr_set_string(ts, &KrExc_NotImplementedError,
+                             "regular expressions on strings with both lone surrogates and characters "
+                             "U+10F800-U+10FFFF are not supported");
+            return NULL;
+        }
+    }
+    KrObject *b = krBytes_from_data(ts, NULL, krStr_size(subject) + extra);
+    if (!b) return NULL;
+    char *out = krBytes_data(b);
+    while (p < end) {
+        const char *start = p;
+        uint32_t c = krUtf8_decode(&p);
+        if (c >= 0xD800 && c <= 0xDFFF) out += krUtf8_encode(c + (0x10F800 - 0xD800), out);
+        else while (start < p) *out++ = *start++;
+    }
+    return b;
+}
+
+void krRe_subject_fini(KrReSubject *s) { KR_CLEAR(s->owned); }
+
 int krRe_subject_init(KrThreadState *ts, KrRePattern *pat, KrObject *subject, KrReSubject *s) {
     s->obj = subject;
+    s->owned = NULL;
+    s->sur = false;
     if (krStr_check(subject)) {
         if (pat->is_bytes) {
             krErr_set_string(ts, &KrExc_TypeError, "cannot use a bytes pattern on a string-like object");
@@ -240,14 +287,21 @@ int krRe_subject_init(KrThreadState *ts, KrRePattern *pat, KrObject *subject, Kr
         s->length = krStr_len(subject);
         s->ascii = krStr_is_ascii(subject);
         s->is_str = true;
-        if (!s->ascii && subject != pat->valid_subject) {
-            if (has_lone_surrogate(s->data, s->size)) {
-                krErr_set_string(ts, &KrExc_NotImplementedError,
-                                 "regular expressions on strings with lone surrogates are not supported");
-                return -1;
+        if (s->ascii || subject == pat->valid_subject) return 0;
+        if (subject != pat->sur_subject) {
+            if (!has_lone_surrogate(s->data, s->size)) {
+                kr_setref(&pat->valid_subject, kr_newref(subject));
+                return 0;
             }
-            kr_setref(&pat->valid_subject, kr_newref(subject));
+            KrObject *b = transcode_surrogates(ts, subject);
+            if (!b) return -1;
+            kr_setref(&pat->sur_buffer, b);
+            kr_setref(&pat->sur_subject, kr_newref(subject));
         }
+        s->owned = kr_newref(pat->sur_buffer);
+        s->data = krBytes_data(s->owned);
+        s->size = krBytes_size(s->owned);
+        s->sur = true;
         return 0;
     }
     if (krBytes_as_buffer(ts, subject, &s->data, &s->size) < 0) {
@@ -268,6 +322,13 @@ int krRe_subject_init(KrThreadState *ts, KrRePattern *pat, KrObject *subject, Kr
 KrSsize krRe_cp_to_byte(KrThreadState *ts, KrReSubject *s, KrSsize cp) {
     if (s->ascii || cp == 0) return cp;
     if (cp >= s->length) return s->size;
+    if (s->sur) {
+        // The copy's offsets differ from the str's: count lead bytes.
+        KrSsize b = 0;
+        for (KrSsize n = 0; n < cp && b < s->size; n++)
+            for (b++; b < s->size && ((unsigned char)s->data[b] & 0xC0) == 0x80; b++) {}
+        return b;
+    }
     return krStr_byte_offset(ts, s->obj, cp);
 }
 
@@ -283,7 +344,7 @@ KrSsize krRe_byte_to_cp(const char *data, KrSsize anchor_byte, KrSsize anchor_cp
 
 int krRe_exec(KrThreadState *ts, KrRePattern *pat, int kind, KrReSubject *s, KrSsize start_byte, KrSsize end_byte,
               bool notempty_atstart) {
-    pcre2_code *code = get_code(ts, pat, kind);
+    pcre2_code *code = get_code(ts, pat, kind, s->sur);
     if (!code) return -1;
     uint32_t opt = notempty_atstart ? PCRE2_NOTEMPTY_ATSTART : 0;
     if (s->is_str) opt |= PCRE2_NO_UTF_CHECK;
@@ -341,15 +402,21 @@ static KrObject *pattern_do_match(KrThreadState *ts, KrRePattern *p, int kind, K
                                   KrObject *endposobj) {
     KrReSubject s;
     KrSsize pos, endpos;
+    KrObject *result = NULL;
     if (krRe_subject_init(ts, p, string, &s) < 0 || krRe_get_range(ts, posobj, endposobj, s.length, &pos, &endpos) < 0)
-        return NULL;
-    if (pos > endpos) return kr_newref(KR_NONE);
+        goto done;
+    if (pos > endpos) {
+        result = kr_newref(KR_NONE);
+        goto done;
+    }
     KrSsize b0 = krRe_cp_to_byte(ts, &s, pos);
     KrSsize b1 = b0 < 0 ? -1 : krRe_cp_to_byte(ts, &s, endpos);
-    if (b1 < 0) return NULL;
+    if (b1 < 0) goto done;
     int r = krRe_exec(ts, p, kind, &s, b0, b1, false);
-    if (r <= 0) return r < 0 ? NULL : kr_newref(KR_NONE);
-    return krReMatch_new(ts, p, &s, pos, endpos, b0, pos);
+    if (r >= 0) result = r == 0 ? kr_newref(KR_NONE) : krReMatch_new(ts, p, &s, pos, endpos, b0, pos);
+done:
+    krRe_subject_fini(&s);
+    return result;
 }
 
 static KrObject *pattern_match_kind(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs,
@@ -530,6 +597,8 @@ static int pattern_clear(KrObject *self) {
     KR_CLEAR(p->repl_cache);
     KR_CLEAR(p->repl_parsed);
     KR_CLEAR(p->valid_subject);
+    KR_CLEAR(p->sur_subject);
+    KR_CLEAR(p->sur_buffer);
     return 0;
 }
 
@@ -538,8 +607,11 @@ static void pattern_dealloc(KrObject *self) {
     krGC_untrack(self);
     pattern_clear(self);
     KR_CLEAR(p->pattern);
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < 3; i++) {
         if (p->code[i]) pcre2_code_free(p->code[i]);
+        if (p->code_sur[i]) pcre2_code_free(p->code_sur[i]);
+    }
+    krMem_free(p->text_sur);
     if (p->md) pcre2_match_data_free(p->md);
     if (p->mctx) pcre2_match_context_free(p->mctx);
     krMem_free(p->gparent);

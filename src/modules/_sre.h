@@ -32,6 +32,9 @@ enum {
     KR_RE_TEMPLATE = 1, KR_RE_IGNORECASE = 2, KR_RE_LOCALE = 4, KR_RE_MULTILINE = 8, KR_RE_DOTALL = 16,
     KR_RE_UNICODE = 32, KR_RE_VERBOSE = 64, KR_RE_DEBUG = 128, KR_RE_ASCII = 256,
 };
+// Not a Python flag: asks krRe_translate for the variant that matches lone
+// surrogates as U+10F800 + (c - 0xD800) (see _sre.c).
+#define KR_RE_MAP_SURROGATES (1 << 30)
 #define KR_RE_MAXREPEAT 4294967295u
 #define KR_RE_MAXGROUPS 1073741823
 
@@ -68,6 +71,7 @@ typedef struct KrRePattern {
     KR_OBJECT_HEAD;
     KrObject *pattern;             // strong: the source str or bytes (None never)
     int flags;
+    int arg_flags;                 // the flags compile() was given
     int groups;
     bool is_bytes;
     bool has_gparent;              // some group is nested in another
@@ -78,6 +82,11 @@ typedef struct KrRePattern {
     size_t text_size;
     uint32_t options;
     pcre2_code *code[3];           // search, match (anchored), fullmatch (anchored both ends); lazily compiled
+    char *text_sur;                // the translation for subjects with lone surrogates, or NULL
+    size_t text_sur_size;
+    pcre2_code *code_sur[3];       // its compiled variants
+    KrObject *sur_subject;         // strong: the last str with lone surrogates matched...
+    KrObject *sur_buffer;          // strong bytes: ...and its copy with them moved to U+10F800..
     pcre2_match_data *md;          // reused for every match (copied out before Python code runs)
     pcre2_match_context *mctx;     // unlimited match limit, generous heap limit
     KrObject *valid_subject;       // strong: last non-ASCII str checked free of lone surrogates
@@ -93,6 +102,7 @@ typedef struct KrReMatch {
     KrSsize pos, endpos;           // in code points, as given (clamped)
     KrSsize anchor_byte, anchor_cp; // a known (byte, code point) pair of the subject, for conversions
     bool ascii;                    // byte offsets are code point offsets
+    KrObject *buffer;              // strong bytes: the transcoded subject the offsets refer to, or NULL
     KrSsize lastindex;             // -1 for None
     KrSsize offs[];                // byte offsets, -1 for an unmatched group
 } KrReMatch;
@@ -111,11 +121,15 @@ typedef struct KrReSubject {
     KrSsize length;                // code points (== size for bytes and ASCII)
     bool ascii;                    // byte index == code point index
     bool is_str;
+    bool sur;                      // `data` is a copy with lone surrogates moved (see _sre.c)
+    KrObject *owned;               // strong: the bytes object holding that copy, or NULL
 } KrReSubject;
 
-// Prepares `subject` for `pat` (type checks with CPython's messages, lone
-// surrogate check).  0 or -1.
+// Prepares `subject` for `pat` (type checks with CPython's messages; a str
+// with lone surrogates gets its transcoded copy).  0 or -1.  Release with
+// krRe_subject_fini (also after a failure).
 int krRe_subject_init(KrThreadState *ts, KrRePattern *pat, KrObject *subject, KrReSubject *s);
+void krRe_subject_fini(KrReSubject *s);
 // Code point index -> byte offset (0 <= cp <= length).  -1 on MemoryError.
 KrSsize krRe_cp_to_byte(KrThreadState *ts, KrReSubject *s, KrSsize cp);
 // Byte offset -> code point index, counting from a known pair (anchor_byte, anchor_cp).
@@ -151,6 +165,10 @@ KrObject *krRePattern_finditer(KrThreadState *ts, KrObject *self, KrObject *cons
 KrObject *krReMatch_expand(KrThreadState *ts, KrObject *self, KrObject *tmpl);
 // re.escape(pattern).
 KrObject *krRe_escape(KrThreadState *ts, KrObject *self, KrObject *pattern);
+// The subject bytes the offsets of `m` refer to (a bytearray's current
+// contents; the transcoded copy of a str with lone surrogates).  Needs no
+// krRe_subject_fini.  0 or -1.
+int krReMatch_subject(KrThreadState *ts, KrReMatch *m, KrReSubject *s);
 // The `self[g]` group index of a Match: the group number for an int or a
 // name, or -1 with IndexError "no such group".
 KrSsize krReMatch_group_index(KrThreadState *ts, KrReMatch *m, KrObject *g);

@@ -59,15 +59,24 @@ KrObject *krReMatch_new(KrThreadState *ts, KrRePattern *pat, KrReSubject *s, KrS
     m->anchor_byte = anchor_byte;
     m->anchor_cp = anchor_cp;
     m->ascii = s->ascii;
+    m->buffer = kr_xnewref(s->owned);
     m->lastindex = compute_lastindex(pat, m->offs);
     krGC_track((KrObject *)m);
     return (KrObject *)m;
 }
 
-// The subject's current bytes (a bytearray may have changed since).
-static int match_subject(KrThreadState *ts, KrReMatch *m, KrReSubject *s) {
+int krReMatch_subject(KrThreadState *ts, KrReMatch *m, KrReSubject *s) {
     s->obj = m->string;
     s->ascii = m->ascii;
+    s->owned = NULL;
+    s->sur = m->buffer != NULL;
+    if (s->sur) {
+        s->data = krBytes_data(m->buffer);
+        s->size = krBytes_size(m->buffer);
+        s->length = krStr_len(m->string);
+        s->is_str = true;
+        return 0;
+    }
     if (krStr_check(m->string)) {
         s->data = krStr_utf8(m->string);
         s->size = krStr_size(m->string);
@@ -90,6 +99,20 @@ KrObject *krRe_group_slice(KrThreadState *ts, KrReSubject *s, KrSsize b0, KrSsiz
     }
     if (b0 == 0 && b1 == s->size && KR_TYPE(s->obj) == &KrStr_Type) return kr_newref(s->obj);
     KrSsize n = b1 - b0;
+    if (s->sur) {
+        // Move U+10F800.. back to the surrogates they stand for.
+        KrStrBuilder sb;
+        krSB_init(&sb);
+        const char *p = s->data + b0, *end = s->data + b1;
+        while (p < end) {
+            uint32_t c = krUtf8_decode(&p);
+            if (krSB_append_char(ts, &sb, c >= 0x10F800 ? c - (0x10F800 - 0xD800) : c) < 0) {
+                krSB_discard(&sb);
+                return NULL;
+            }
+        }
+        return krSB_finish(ts, &sb);
+    }
     if (s->ascii && n > 1) {
         KrObject *r = krStr_new_raw(ts, n, n, true);
         if (r) memcpy(krStr_raw_data(r), s->data + b0, (size_t)n);
@@ -102,7 +125,7 @@ KrObject *krReMatch_get_group(KrThreadState *ts, KrReMatch *m, KrSsize g, KrObje
     KrSsize b0 = m->offs[2 * g], b1 = m->offs[2 * g + 1];
     if (b0 < 0) return kr_newref(dflt);
     KrReSubject s;
-    if (match_subject(ts, m, &s) < 0) return NULL;
+    if (krReMatch_subject(ts, m, &s) < 0) return NULL;
     return krRe_group_slice(ts, &s, b0, b1);
 }
 
@@ -197,7 +220,8 @@ static KrObject *match_groupdict(KrThreadState *ts, KrObject *self, KrObject *co
 // Byte offset -> code point offset for this match.
 static KrSsize to_cp(KrReMatch *m, KrSsize b) {
     if (b < 0 || m->ascii) return b;
-    return krRe_byte_to_cp(krStr_utf8(m->string), m->anchor_byte, m->anchor_cp, b);
+    const char *data = m->buffer ? krBytes_data(m->buffer) : krStr_utf8(m->string);
+    return krRe_byte_to_cp(data, m->anchor_byte, m->anchor_cp, b);
 }
 
 static int group_arg(KrThreadState *ts, KrReMatch *m, const char *fname, KrObject *const *args, KrSsize nargs,
@@ -326,12 +350,14 @@ static const KrMemberDef match_members[] = {
 };
 
 static int match_traverse(KrObject *self, KrVisitProc visit, void *arg) {
+    KR_VISIT(((KrReMatch *)self)->buffer);
     KR_VISIT(((KrReMatch *)self)->string);
     KR_VISIT(((KrReMatch *)self)->pattern);
     return 0;
 }
 
 static int match_clear(KrObject *self) {
+    KR_CLEAR(((KrReMatch *)self)->buffer);
     KR_CLEAR(((KrReMatch *)self)->string);
     KR_CLEAR(((KrReMatch *)self)->pattern);
     return 0;
@@ -379,12 +405,13 @@ typedef struct {
 static KrObject *scanner_new(KrThreadState *ts, KrObject *pattern, KrObject *string, KrObject *posobj,
                              KrObject *endposobj) {
     KrReSubject s;
-    KrSsize pos, endpos;
-    if (krRe_subject_init(ts, (KrRePattern *)pattern, string, &s) < 0 ||
-        krRe_get_range(ts, posobj, endposobj, s.length, &pos, &endpos) < 0)
-        return NULL;
-    KrSsize b0 = krRe_cp_to_byte(ts, &s, pos);
-    KrSsize b1 = b0 < 0 ? -1 : krRe_cp_to_byte(ts, &s, endpos);
+    KrSsize pos, endpos, b0 = -1, b1 = -1;
+    if (krRe_subject_init(ts, (KrRePattern *)pattern, string, &s) == 0 &&
+        krRe_get_range(ts, posobj, endposobj, s.length, &pos, &endpos) == 0) {
+        b0 = krRe_cp_to_byte(ts, &s, pos);
+        b1 = b0 < 0 ? -1 : krRe_cp_to_byte(ts, &s, endpos);
+    }
+    krRe_subject_fini(&s);
     if (b1 < 0) return NULL;
     KrReScanner *sc = (KrReScanner *)krObj_alloc(ts, &KrReScanner_Type, 0);
     if (!sc) return NULL;
@@ -419,15 +446,19 @@ static KrObject *scanner_step(KrThreadState *ts, KrReScanner *sc, int kind) {
     KrRePattern *p = (KrRePattern *)sc->pattern;
     if (sc->done || sc->pos > sc->endpos) return NULL;
     KrReSubject s;
-    if (krRe_subject_init(ts, p, sc->string, &s) < 0) return NULL;
+    if (krRe_subject_init(ts, p, sc->string, &s) < 0) {
+        krRe_subject_fini(&s);
+        return NULL;
+    }
     if (sc->end_byte > s.size) sc->end_byte = s.size;
     if (sc->byte_pos > sc->end_byte) sc->byte_pos = sc->end_byte;
     int r = krRe_exec(ts, p, kind, &s, sc->byte_pos, sc->end_byte, sc->must_advance);
+    KrObject *m = r > 0 ? krReMatch_new(ts, p, &s, sc->pos, sc->endpos, sc->byte_pos, sc->pos) : NULL;
+    krRe_subject_fini(&s);
     if (r <= 0) {
         sc->done = true;
         return NULL;
     }
-    KrObject *m = krReMatch_new(ts, p, &s, sc->pos, sc->endpos, sc->byte_pos, sc->pos);
     if (!m) return NULL;
     KrSsize start = ((KrReMatch *)m)->offs[0], end = ((KrReMatch *)m)->offs[1];
     sc->must_advance = start == end;

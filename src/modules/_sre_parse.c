@@ -59,6 +59,7 @@ typedef struct {
     KrSsize index;                 // the tokenizer's read position
     Tok next;                      // lookahead token
     bool is_str;
+    bool map_surrogates;           // write lone surrogates as U+10F800.. (see _sre.c)
     int flags;                     // global flags (argument + inline)
     // Capturing groups, indexed by number (0 unused).  `ngroups` counts group 0.
     int ngroups, gcap;
@@ -438,10 +439,15 @@ static int fold_group_of(uint32_t c) {
 
 static bool is_surrogate(uint32_t c) { return c >= 0xd800 && c <= 0xdfff; }
 
+// PCRE2 has no lone surrogates in UTF mode.  A subject containing them is
+// matched as a copy in which they are moved to U+10F800-U+10FFFF, against a
+// second translation of the pattern made with `map_surrogates`; in the
+// first, which only sees subjects without surrogates, they never match.
+#define SURROGATE_SHIFT (0x10f800 - 0xd800)
+
 static int emit_literal(Parser *p, int flags, uint32_t c) {
-    // PCRE2 has no lone surrogates in UTF mode, and subjects containing them
-    // are not matched (see _sre.c), so a surrogate can never match.
-    if (p->is_str && is_surrogate(c)) return emit(p, "(?!)");
+    if (p->is_str && is_surrogate(c))
+        return p->map_surrogates ? emit_char(p, c + SURROGATE_SHIFT) : emit(p, "(?!)");
     if (p->is_str && (flags & KR_RE_IGNORECASE)) {
         if (!is_unicode(p, flags)) {
             if (ascii_letter((int32_t)c)) return emit_fmt(p, "[%c%c]", (char)c, (char)(c ^ 0x20));
@@ -778,9 +784,13 @@ static int class_add(Parser *p, ClassItems *s, bool is_cat, uint32_t lo, uint32_
 
 static int emit_range(Parser *p, uint32_t lo, uint32_t hi) {
     if (p->is_str && lo <= 0xdfff && hi >= 0xd800) {
-        // Leave out the surrogates (see emit_literal).
+        // Leave out the surrogates, or move them (see emit_literal).
         if (lo < 0xd800 && emit_range(p, lo, 0xd7ff) < 0) return -1;
-        return hi > 0xdfff ? emit_range(p, 0xe000, hi) : 0;
+        if (hi > 0xdfff && emit_range(p, 0xe000, hi) < 0) return -1;
+        if (!p->map_surrogates) return 0;
+        uint32_t a = lo < 0xd800 ? 0xd800 : lo, b = hi > 0xdfff ? 0xdfff : hi;
+        if (emit_char(p, a + SURROGATE_SHIFT) < 0) return -1;
+        return a == b ? 0 : emit(p, "-") < 0 ? -1 : emit_char(p, b + SURROGATE_SHIFT);
     }
     if (emit_char(p, lo) < 0) return -1;
     if (hi != lo && (emit(p, "-") < 0 || emit_char(p, hi) < 0)) return -1;
@@ -790,7 +800,8 @@ static int emit_range(Parser *p, uint32_t lo, uint32_t hi) {
 static int emit_class(Parser *p, int flags, const ClassItems *s, bool negate) {
     int usable = 0;
     for (int i = 0; i < s->n; i++)
-        usable += s->v[i].is_cat || !p->is_str || !(s->v[i].lo >= 0xd800 && s->v[i].hi <= 0xdfff);
+        usable += s->v[i].is_cat || !p->is_str || p->map_surrogates ||
+                  !(s->v[i].lo >= 0xd800 && s->v[i].hi <= 0xdfff);
     if (!usable) return emit(p, negate ? "(?s:.)" : "(?!)");
     if (emit(p, negate ? "[^" : "[") < 0) return -1;
     bool icase = p->is_str && (flags & KR_RE_IGNORECASE), uni = is_unicode(p, flags);
@@ -1564,6 +1575,8 @@ int krRe_translate(KrThreadState *ts, KrObject *pattern, int flags, KrReTranslat
     p.ts = ts;
     p.pattern = pattern;
     p.is_str = krStr_check(pattern);
+    p.map_surrogates = (flags & KR_RE_MAP_SURROGATES) != 0;
+    flags &= ~KR_RE_MAP_SURROGATES;
     p.flags = flags;
     p.lookbehindgroups = -1;
     int gid0, r = -1;

@@ -78,6 +78,17 @@ static int out_raw(KrThreadState *ts, Out *o, const char *s, KrSsize n) {
     return out_bytes(ts, o, s, n);
 }
 
+// Appends subject bytes [b0, b1) (moving a transcoded subject's stand-ins
+// back to the lone surrogates they replace).
+static int out_subject(KrThreadState *ts, Out *o, KrReSubject *s, KrSsize b0, KrSsize b1) {
+    if (!s->sur) return out_raw(ts, o, s->data + b0, b1 - b0);
+    KrObject *text = krRe_group_slice(ts, s, b0, b1);
+    if (!text) return -1;
+    int r = krSB_append_str(ts, &o->sb, text);
+    kr_decref(text);
+    return r;
+}
+
 // Appends one element as str.join/bytes.join would take it; a wrong type is
 // remembered and reported at the end, as re reports it when joining.
 static int out_item(KrThreadState *ts, Out *o, KrObject *item) {
@@ -413,7 +424,7 @@ static int expand_into(KrThreadState *ts, Out *o, KrObject *tmpl, KrReSubject *s
         KrObject *it = KR_TUPLE_GET(tmpl, i);
         if (kr_is_smallint(it)) {
             KrSsize g = (KrSsize)kr_smallint_value(it), b0 = offs[2 * g], b1 = offs[2 * g + 1];
-            if (b0 >= 0 && out_raw(ts, o, s->data + b0, b1 - b0) < 0) return -1;
+            if (b0 >= 0 && out_subject(ts, o, s, b0, b1) < 0) return -1;
         } else if (krStr_check(it) != s->is_str) {
             if (bad < 0) bad = i, bad_item = it;
         } else if (out_raw(ts, o, krStr_check(it) ? krStr_utf8(it) : krBytes_data(it),
@@ -438,12 +449,7 @@ KrObject *krReMatch_expand(KrThreadState *ts, KrObject *self, KrObject *template
     KrObject *tmpl = get_template(ts, pat, template);
     if (!tmpl) return NULL;
     KrReSubject s;
-    s.obj = m->string;
-    s.is_str = krStr_check(m->string);
-    if (s.is_str) {
-        s.data = krStr_utf8(m->string);
-        s.size = krStr_size(m->string);
-    } else if (krBytes_as_buffer(ts, m->string, &s.data, &s.size) < 0) {
+    if (krReMatch_subject(ts, m, &s) < 0) {
         kr_decref(tmpl);
         return NULL;
     }
@@ -488,6 +494,7 @@ static KrObject *subx(KrThreadState *ts, KrObject *self, KrObject *repl, KrObjec
     }
     KrReSubject s;
     if (krRe_subject_init(ts, pat, string, &s) < 0) {
+        krRe_subject_fini(&s);
         kr_xdecref(tmpl);
         return NULL;
     }
@@ -503,7 +510,7 @@ static KrObject *subx(KrThreadState *ts, KrObject *self, KrObject *repl, KrObjec
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(pat->md);
         KrSsize b = (KrSsize)ov[0], e = (KrSsize)ov[1];
         if (last < b) {
-            if ((r = out_raw(ts, &o, s.data + last, b - last)) < 0) break;
+            if ((r = out_subject(ts, &o, &s, last, b)) < 0) break;
             o.items++;
         }
         if (callable) {
@@ -545,22 +552,19 @@ static KrObject *subx(KrThreadState *ts, KrObject *self, KrObject *repl, KrObjec
         if (pos > s.size) break;
     }
     kr_xdecref(tmpl);
+    KrObject *result = NULL;
     if (r < 0) {
         out_discard(&o);
-        return NULL;
-    }
-    KrObject *result;
-    if (n == 0 && KR_TYPE(string) == (s.is_str ? &KrStr_Type : &KrBytes_Type)) {
+    } else if (n == 0 && KR_TYPE(string) == (s.is_str ? &KrStr_Type : &KrBytes_Type)) {
         out_discard(&o);
         result = kr_newref(string);
+    } else if (last < s.size && out_subject(ts, &o, &s, last, s.size) < 0) {
+        out_discard(&o);
     } else {
-        if (last < s.size && out_raw(ts, &o, s.data + last, s.size - last) < 0) {
-            out_discard(&o);
-            return NULL;
-        }
         result = out_finish(ts, &o);
-        if (!result) return NULL;
     }
+    krRe_subject_fini(&s);
+    if (!result) return NULL;
     if (!want_count) return result;
     KrObject *nobj = krInt_from_ssize(ts, n);
     KrObject *t = nobj ? krTuple_pack(ts, 2, result, nobj) : NULL;
@@ -613,9 +617,8 @@ KrObject *krRePattern_split(KrThreadState *ts, KrObject *self, KrObject *const *
         if (maxsplit == -1 && krErr_occurred(ts)) return NULL;
     }
     KrReSubject s;
-    if (krRe_subject_init(ts, pat, a[0], &s) < 0) return NULL;
-    KrObject *list = krList_new(ts, 0);
-    if (!list) return NULL;
+    KrObject *list = NULL;
+    if (krRe_subject_init(ts, pat, a[0], &s) < 0 || !(list = krList_new(ts, 0))) goto error;
     KrSsize pos = 0, last = 0, n = 0;
     bool must_advance = false;
     while (maxsplit == 0 || n < maxsplit) {
@@ -632,9 +635,11 @@ KrObject *krRePattern_split(KrThreadState *ts, KrObject *self, KrObject *const *
         pos = last = e;
     }
     if (append_steal(ts, list, krRe_group_slice(ts, &s, last, s.size)) < 0) goto error;
+    krRe_subject_fini(&s);
     return list;
 error:
-    kr_decref(list);
+    krRe_subject_fini(&s);
+    kr_xdecref(list);
     return NULL;
 }
 
@@ -647,11 +652,14 @@ KrObject *krRePattern_findall(KrThreadState *ts, KrObject *self, KrObject *const
     KrRePattern *pat = (KrRePattern *)self;
     KrReSubject s;
     KrSsize pos, endpos;
-    if (krRe_subject_init(ts, pat, a[0], &s) < 0 || krRe_get_range(ts, a[1], a[2], s.length, &pos, &endpos) < 0)
-        return NULL;
-    KrObject *list = krList_new(ts, 0);
-    if (!list) return NULL;
-    if (pos > endpos) return list;
+    KrObject *list = NULL;
+    if (krRe_subject_init(ts, pat, a[0], &s) < 0 || krRe_get_range(ts, a[1], a[2], s.length, &pos, &endpos) < 0 ||
+        !(list = krList_new(ts, 0)))
+        goto error;
+    if (pos > endpos) {
+        krRe_subject_fini(&s);
+        return list;
+    }
     KrSsize b0 = krRe_cp_to_byte(ts, &s, pos), end = b0 < 0 ? -1 : krRe_cp_to_byte(ts, &s, endpos);
     if (end < 0) goto error;
     KrObject *empty = s.is_str ? kr_newref(krStr_empty()) : krBytes_from_data(ts, "", 0);
@@ -691,9 +699,11 @@ KrObject *krRePattern_findall(KrThreadState *ts, KrObject *self, KrObject *const
         b0 = (KrSsize)ov[1];
     }
     kr_decref(empty);
+    krRe_subject_fini(&s);
     return list;
 error:
-    kr_decref(list);
+    krRe_subject_fini(&s);
+    kr_xdecref(list);
     return NULL;
 }
 
