@@ -1,17 +1,55 @@
 """Implementation of JSONEncoder: the one-shot encoding is _json's encoder;
 iterencode() without _one_shot yields the pieces as they are produced."""
+import re
+
 from _json import (encode_basestring_ascii as c_encode_basestring_ascii,
                    encode_basestring as c_encode_basestring,
                    make_encoder as c_make_encoder)
 
 __all__ = ['JSONEncoder']
 
+ESCAPE = re.compile(r'[\x00-\x1f\\"\b\f\n\r\t]')
+ESCAPE_ASCII = re.compile(r'([\\"]|[^\ -~])')
+HAS_UTF8 = re.compile(b'[\x80-\xff]')
+ESCAPE_DCT = {
+    '\\': '\\\\',
+    '"': '\\"',
+    '\b': '\\b',
+    '\f': '\\f',
+    '\n': '\\n',
+    '\r': '\\r',
+    '\t': '\\t',
+}
+for i in range(0x20):
+    ESCAPE_DCT.setdefault(chr(i), '\\u{0:04x}'.format(i))
+del i
+
 INFINITY = float('inf')
+
+
+def py_encode_basestring(s):
+    """Return a JSON representation of a Python string"""
+    return '"' + ESCAPE.sub(lambda m: ESCAPE_DCT[m.group(0)], s) + '"'
+
+
+def _escape_ascii(m):
+    c = m.group(0)
+    if c in ESCAPE_DCT:
+        return ESCAPE_DCT[c]
+    n = ord(c)
+    if n < 0x10000:
+        return '\\u{0:04x}'.format(n)
+    n -= 0x10000
+    return '\\u{0:04x}\\u{1:04x}'.format(0xd800 | (n >> 10), 0xdc00 | (n & 0x3ff))
+
+
+def py_encode_basestring_ascii(s):
+    """Return an ASCII-only JSON representation of a Python string"""
+    return '"' + ESCAPE_ASCII.sub(_escape_ascii, s) + '"'
+
 
 encode_basestring = c_encode_basestring
 encode_basestring_ascii = c_encode_basestring_ascii
-py_encode_basestring = c_encode_basestring
-py_encode_basestring_ascii = c_encode_basestring_ascii
 
 
 class JSONEncoder(object):

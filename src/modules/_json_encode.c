@@ -439,7 +439,7 @@ static KrObject *encoder_new(KrThreadState *ts, KrTypeObject *type, KrObject *co
     return (KrObject *)enc;
 }
 
-// encoder(obj, _current_indent_level) -> (text,)
+// encoder(obj, _current_indent_level) -> [text]
 static KrObject *encoder_call(KrThreadState *ts, KrObject *self, KrObject *const *args, size_t nargsf,
                               KrObject *kwnames) {
     static const char *const names[] = {"obj", "_current_indent_level"};
@@ -455,9 +455,13 @@ static KrObject *encoder_call(KrThreadState *ts, KrObject *self, KrObject *const
              .check_circular = enc->check_circular};
     KrObject *text = run(&e, a[0], level);
     if (!text) return NULL;
-    KrObject *t = krTuple_pack(ts, 1, text);
-    kr_decref(text);
-    return t;
+    KrObject *list = krList_new(ts, 1);
+    if (!list) {
+        kr_decref(text);
+        return NULL;
+    }
+    KR_LIST_SET(list, 0, text);
+    return list;
 }
 
 static int encoder_traverse(KrObject *self, KrVisitProc visit, void *arg) {
