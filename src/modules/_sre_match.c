@@ -46,12 +46,17 @@ static KrSsize compute_lastindex(const KrRePattern *p, const KrSsize *offs) {
 
 KrObject *krReMatch_new(KrThreadState *ts, KrRePattern *pat, KrReSubject *s, KrSsize pos, KrSsize endpos,
                         KrSsize anchor_byte, KrSsize anchor_cp) {
-    KrSsize n = 2 * ((KrSsize)pat->groups + 1);
+    // Copy the offsets before allocating: a collection run by the allocation
+    // could call a finalizer that uses this pattern and its match data.
+    KrSsize n = 2 * ((KrSsize)pat->groups + 1), buf[32], *offs = buf;
+    if (n > 32 && !(offs = krMem_malloc((size_t)n * sizeof(KrSsize)))) return krErr_no_memory(ts);
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(pat->md);
+    for (KrSsize i = 0; i < n; i++) offs[i] = ov[i] == PCRE2_UNSET ? -1 : (KrSsize)ov[i];
     KrReMatch *m = (KrReMatch *)krObj_alloc(ts, &KrReMatch_Type, n);
+    if (m) memcpy(m->offs, offs, (size_t)n * sizeof(KrSsize));
+    if (offs != buf) krMem_free(offs);
     if (!m) return NULL;
     KR_SIZE(m) = n;
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(pat->md);
-    for (KrSsize i = 0; i < n; i++) m->offs[i] = ov[i] == PCRE2_UNSET ? -1 : (KrSsize)ov[i];
     m->string = kr_newref(s->obj);
     m->pattern = kr_newref((KrObject *)pat);
     m->pos = pos;

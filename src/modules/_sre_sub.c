@@ -129,6 +129,32 @@ static KrObject *out_finish(KrThreadState *ts, Out *o) {
     return r;
 }
 
+// The offsets of the last match, copied out of the pattern's match data
+// before anything allocates: an allocation can run a collection, and a
+// finalizer could use the same pattern.
+typedef struct {
+    KrSsize *v;
+    KrSsize buf[32];
+} Offsets;
+
+static int offsets_load(KrThreadState *ts, KrRePattern *pat, Offsets *o) {
+    KrSsize n = 2 * ((KrSsize)pat->groups + 1);
+    if (!o->v) {
+        o->v = n <= 32 ? o->buf : krMem_malloc((size_t)n * sizeof(KrSsize));
+        if (!o->v) {
+            krErr_no_memory(ts);
+            return -1;
+        }
+    }
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(pat->md);
+    for (KrSsize i = 0; i < n; i++) o->v[i] = ov[i] == PCRE2_UNSET ? -1 : (KrSsize)ov[i];
+    return 0;
+}
+
+static void offsets_free(Offsets *o) {
+    if (o->v && o->v != o->buf) krMem_free(o->v);
+}
+
 // ---------------------------------------------------------------------------
 // Templates
 
@@ -502,13 +528,14 @@ static KrObject *subx(KrThreadState *ts, KrObject *self, KrObject *repl, KrObjec
     out_init(&o, s.is_str);
     KrSsize pos = 0, last = 0, n = 0;
     KrSsize cursor_b = 0, cursor_cp = 0;   // a known (byte, code point) pair, moving forward
+    Offsets ofs = {NULL};
     bool must_advance = false;
     int r = 0;
     while (count == 0 || n < count) {
         r = krRe_exec(ts, pat, KR_RE_SEARCH, &s, pos, s.size, must_advance);
         if (r <= 0) break;
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(pat->md);
-        KrSsize b = (KrSsize)ov[0], e = (KrSsize)ov[1];
+        if ((r = offsets_load(ts, pat, &ofs)) < 0) break;
+        KrSsize b = ofs.v[0], e = ofs.v[1];
         if (last < b) {
             if ((r = out_subject(ts, &o, &s, last, b)) < 0) break;
             o.items++;
@@ -533,16 +560,7 @@ static KrObject *subx(KrThreadState *ts, KrObject *self, KrObject *repl, KrObjec
         } else if (literal) {
             if ((r = out_item(ts, &o, literal)) < 0) break;
         } else {
-            KrSsize offs_buf[20], *offs = offs_buf;
-            KrSsize nofs = 2 * ((KrSsize)pat->groups + 1);
-            if (nofs > 20 && !(offs = krMem_malloc((size_t)nofs * sizeof(KrSsize)))) {
-                krErr_no_memory(ts);
-                r = -1;
-                break;
-            }
-            for (KrSsize i = 0; i < nofs; i++) offs[i] = ov[i] == PCRE2_UNSET ? -1 : (KrSsize)ov[i];
-            r = expand_into(ts, &o, tmpl, &s, offs);
-            if (offs != offs_buf) krMem_free(offs);
+            r = expand_into(ts, &o, tmpl, &s, ofs.v);
             o.items++;
             if (r < 0) break;
         }
@@ -552,6 +570,7 @@ static KrObject *subx(KrThreadState *ts, KrObject *self, KrObject *repl, KrObjec
         if (pos > s.size) break;
     }
     kr_xdecref(tmpl);
+    offsets_free(&ofs);
     KrObject *result = NULL;
     if (r < 0) {
         out_discard(&o);
@@ -593,9 +612,9 @@ KrObject *krRePattern_subn(KrThreadState *ts, KrObject *self, KrObject *const *a
 // ---------------------------------------------------------------------------
 // split and findall
 
-static KrObject *group_or(KrThreadState *ts, KrReSubject *s, PCRE2_SIZE *ov, KrSsize g, KrObject *dflt) {
-    if (ov[2 * g] == PCRE2_UNSET) return kr_newref(dflt);
-    return krRe_group_slice(ts, s, (KrSsize)ov[2 * g], (KrSsize)ov[2 * g + 1]);
+static KrObject *group_or(KrThreadState *ts, KrReSubject *s, const KrSsize *offs, KrSsize g, KrObject *dflt) {
+    if (offs[2 * g] < 0) return kr_newref(dflt);
+    return krRe_group_slice(ts, s, offs[2 * g], offs[2 * g + 1]);
 }
 
 static int append_steal(KrThreadState *ts, KrObject *list, KrObject *item) {
@@ -618,6 +637,7 @@ KrObject *krRePattern_split(KrThreadState *ts, KrObject *self, KrObject *const *
     }
     KrReSubject s;
     KrObject *list = NULL;
+    Offsets ofs = {NULL};
     if (krRe_subject_init(ts, pat, a[0], &s) < 0 || !(list = krList_new(ts, 0))) goto error;
     KrSsize pos = 0, last = 0, n = 0;
     bool must_advance = false;
@@ -625,20 +645,22 @@ KrObject *krRePattern_split(KrThreadState *ts, KrObject *self, KrObject *const *
         int r = krRe_exec(ts, pat, KR_RE_SEARCH, &s, pos, s.size, must_advance);
         if (r < 0) goto error;
         if (r == 0) break;
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(pat->md);
-        KrSsize b = (KrSsize)ov[0], e = (KrSsize)ov[1];
+        if (offsets_load(ts, pat, &ofs) < 0) goto error;
+        KrSsize b = ofs.v[0], e = ofs.v[1];
         if (append_steal(ts, list, krRe_group_slice(ts, &s, last, b)) < 0) goto error;
         for (KrSsize g = 1; g <= pat->groups; g++)
-            if (append_steal(ts, list, group_or(ts, &s, ov, g, KR_NONE)) < 0) goto error;
+            if (append_steal(ts, list, group_or(ts, &s, ofs.v, g, KR_NONE)) < 0) goto error;
         n++;
         must_advance = b == e;
         pos = last = e;
     }
     if (append_steal(ts, list, krRe_group_slice(ts, &s, last, s.size)) < 0) goto error;
     krRe_subject_fini(&s);
+    offsets_free(&ofs);
     return list;
 error:
     krRe_subject_fini(&s);
+    offsets_free(&ofs);
     kr_xdecref(list);
     return NULL;
 }
@@ -653,6 +675,7 @@ KrObject *krRePattern_findall(KrThreadState *ts, KrObject *self, KrObject *const
     KrReSubject s;
     KrSsize pos, endpos;
     KrObject *list = NULL;
+    Offsets ofs = {NULL};
     if (krRe_subject_init(ts, pat, a[0], &s) < 0 || krRe_get_range(ts, a[1], a[2], s.length, &pos, &endpos) < 0 ||
         !(list = krList_new(ts, 0)))
         goto error;
@@ -672,10 +695,14 @@ KrObject *krRePattern_findall(KrThreadState *ts, KrObject *self, KrObject *const
             goto error;
         }
         if (r == 0) break;
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(pat->md);
+        if (offsets_load(ts, pat, &ofs) < 0) {
+            kr_decref(empty);
+            goto error;
+        }
+        const KrSsize *ov = ofs.v;
         KrObject *item;
         if (pat->groups == 0) {
-            item = krRe_group_slice(ts, &s, (KrSsize)ov[0], (KrSsize)ov[1]);
+            item = krRe_group_slice(ts, &s, ov[0], ov[1]);
         } else if (pat->groups == 1) {
             item = group_or(ts, &s, ov, 1, empty);
         } else {
@@ -696,13 +723,15 @@ KrObject *krRePattern_findall(KrThreadState *ts, KrObject *self, KrObject *const
             goto error;
         }
         must_advance = ov[0] == ov[1];
-        b0 = (KrSsize)ov[1];
+        b0 = ov[1];
     }
     kr_decref(empty);
     krRe_subject_fini(&s);
+    offsets_free(&ofs);
     return list;
 error:
     krRe_subject_fini(&s);
+    offsets_free(&ofs);
     kr_xdecref(list);
     return NULL;
 }
