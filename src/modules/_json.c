@@ -142,6 +142,12 @@ typedef struct {
     bool ascii;
     bool strict;
     KrSsize stop;                  // byte position of a missing value
+    // Object keys seen in this document, by their raw bytes (keys without
+    // escapes): a repeated key is the same str, found without allocating
+    // or hashing it again.  Open addressing; `keys` NULL until needed.
+    KrObject **keys;
+    uint32_t *key_hashes;
+    size_t key_cap, key_count;
 } Scan;
 
 static KrSsize cp_of(const Scan *p, KrSsize byte) {
@@ -285,6 +291,80 @@ static KrObject *scan_string(Scan *p, KrSsize i, KrSsize *end) { return scan_str
 
 static KrObject *scan_value(Scan *p, KrSsize i, KrSsize *end);
 
+static uint32_t bytes_hash(const unsigned char *b, KrSsize n) {
+    uint32_t h = 2166136261u;
+    for (KrSsize i = 0; i < n; i++) h = (h ^ b[i]) * 16777619u;
+    return h;
+}
+
+static int keys_grow(Scan *p) {
+    size_t cap = p->key_cap ? p->key_cap * 2 : 64;
+    KrObject **keys = krMem_calloc(cap, sizeof(KrObject *));
+    uint32_t *hashes = krMem_calloc(cap, sizeof(uint32_t));
+    if (!keys || !hashes) {
+        krMem_free(keys);
+        krMem_free(hashes);
+        krErr_no_memory(p->ts);
+        return -1;
+    }
+    for (size_t i = 0; i < p->key_cap; i++) {
+        if (!p->keys[i]) continue;
+        size_t j = p->key_hashes[i] & (cap - 1);
+        while (keys[j]) j = (j + 1) & (cap - 1);
+        keys[j] = p->keys[i];
+        hashes[j] = p->key_hashes[i];
+    }
+    krMem_free(p->keys);
+    krMem_free(p->key_hashes);
+    p->keys = keys;
+    p->key_hashes = hashes;
+    p->key_cap = cap;
+    return 0;
+}
+
+static void keys_free(Scan *p) {
+    for (size_t i = 0; i < p->key_cap; i++) kr_xdecref(p->keys[i]);
+    krMem_free(p->keys);
+    krMem_free(p->key_hashes);
+}
+
+// An object key starting at byte i (after its quote).  Keys without
+// escapes or control characters come from the key table; others are
+// scanned as strings and shared through the scanner's memo dict.
+static KrObject *scan_key(Scan *p, KrSsize i, KrSsize *end) {
+    KrSsize j = i;
+    while (j < p->n && p->s[j] != '"' && p->s[j] != '\\' && p->s[j] >= 0x20) j++;
+    if (j >= p->n || p->s[j] != '"') {
+        KrObject *key = scan_string(p, i, end);
+        if (!key || !p->sc) return key;
+        KrObject *seen = krDict_get(p->ts, p->sc->memo, key);
+        if (seen) {
+            kr_setref(&key, kr_newref(seen));
+        } else if (krErr_occurred(p->ts) || krDict_set(p->ts, p->sc->memo, key, key) < 0) {
+            kr_decref(key);
+            return NULL;
+        }
+        return key;
+    }
+    if (2 * (p->key_count + 1) > p->key_cap && keys_grow(p) < 0) return NULL;
+    KrSsize len = j - i;
+    uint32_t h = bytes_hash(p->s + i, len);
+    size_t k = h & (p->key_cap - 1);
+    for (; p->keys[k]; k = (k + 1) & (p->key_cap - 1)) {
+        KrObject *o = p->keys[k];
+        if (p->key_hashes[k] == h && krStr_size(o) == len && memcmp(krStr_utf8(o), p->s + i, (size_t)len) == 0) {
+            *end = j + 1;
+            return kr_newref(o);
+        }
+    }
+    KrObject *key = scan_string(p, i, end);
+    if (!key) return NULL;
+    p->keys[k] = kr_newref(key);
+    p->key_hashes[k] = h;
+    p->key_count++;
+    return key;
+}
+
 static KrObject *opt(const Scan *p, int which) {
     if (!p->sc) return NULL;
     KrObject *o = which == 0 ? p->sc->object_hook : which == 1 ? p->sc->object_pairs_hook
@@ -305,17 +385,8 @@ static KrObject *scan_object(Scan *p, KrSsize i, KrSsize *end) {
                 fail(p, "Expecting property name enclosed in double quotes", i);
                 goto error;
             }
-            KrObject *key = scan_string(p, i + 1, &i);
+            KrObject *key = scan_key(p, i + 1, &i);
             if (!key) goto error;
-            if (p->sc) {
-                KrObject *seen = krDict_get(ts, p->sc->memo, key);
-                if (seen) {
-                    kr_setref(&key, kr_newref(seen));
-                } else if (krErr_occurred(ts) || krDict_set(ts, p->sc->memo, key, key) < 0) {
-                    kr_decref(key);
-                    goto error;
-                }
-            }
             i = skip_ws(p, i);
             if (i >= p->n || p->s[i] != ':') {
                 kr_decref(key);
@@ -530,6 +601,9 @@ static void scan_init(Scan *p, KrThreadState *ts, KrJsonScanner *sc, KrObject *d
     p->ascii = krStr_is_ascii(doc);
     p->strict = sc ? sc->strict : true;
     p->stop = -1;
+    p->keys = NULL;
+    p->key_hashes = NULL;
+    p->key_cap = p->key_count = 0;
 }
 
 // ---------------------------------------------------------------------------
@@ -595,6 +669,7 @@ static KrObject *scanner_call(KrThreadState *ts, KrObject *self, KrObject *const
     KrSsize start = byte_of(ts, doc, idx), end = 0;
     if (start < 0) return NULL;
     KrObject *v = scan_value(&p, start, &end);
+    keys_free(&p);
     krDict_clear(sc->memo);
     if (!v) {
         if (!krErr_occurred(ts)) {
@@ -618,6 +693,7 @@ static KrObject *decode_document(KrThreadState *ts, KrJsonScanner *sc, KrObject 
     scan_init(&p, ts, sc, doc);
     KrSsize end = 0, start = skip_ws(&p, 0);
     KrObject *v = scan_value(&p, start, &end);
+    keys_free(&p);
     if (sc) krDict_clear(sc->memo);
     if (!v) {
         if (!krErr_occurred(ts)) fail(&p, "Expecting value", p.stop);

@@ -294,6 +294,20 @@ static int encode_key(Enc *e, KrObject *key, bool *first, KrSsize level) {
     return r < 0 ? -1 : 1;
 }
 
+// Writes the members of an object from `n` (key, value) pairs in `kv`.
+static int encode_members(Enc *e, KrObject *const *kv, KrSsize n, KrSsize level) {
+    int r = krSB_append(e->ts, &e->sb, "{", 1);
+    if (e->indent && r == 0) r = newline_indent(e, ++level);
+    bool first = true;
+    for (KrSsize i = 0; r == 0 && i < n; i++) {
+        int k = encode_key(e, kv[2 * i], &first, level);
+        if (k < 0) r = -1;
+        else if (k > 0) r = encode_obj(e, kv[2 * i + 1], level);
+    }
+    if (r == 0 && e->indent) r = newline_indent(e, level - 1);
+    return r == 0 ? krSB_append(e->ts, &e->sb, "}", 1) : -1;
+}
+
 static int encode_dict(Enc *e, KrObject *d, KrSsize level) {
     if (krDict_size(d) == 0 && krDict_check_exact(d)) return krSB_append(e->ts, &e->sb, "{}", 2);
     if (!krDict_check_exact(d)) {
@@ -302,29 +316,49 @@ static int encode_dict(Enc *e, KrObject *d, KrSsize level) {
         if (len == 0) return krSB_append(e->ts, &e->sb, "{}", 2);
     }
     if (mark(e, d) < 0) return -1;
-    KrObject *items = dict_items(e, d);
-    int r = items ? krSB_append(e->ts, &e->sb, "{", 1) : -1;
-    if (e->indent && r == 0) r = newline_indent(e, ++level);
-    bool first = true;
-    for (KrSsize i = 0; r == 0 && i < KR_LIST_SIZE(items); i++) {
-        KrObject *pair = KR_LIST_GET(items, i);
-        if (!krTuple_check(pair) || KR_TUPLE_SIZE(pair) != 2) {
-            krErr_set_string(e->ts, &KrExc_ValueError, "items must return 2-tuples");
-            r = -1;
-            break;
+    KrObject *buf[32], **kv = buf, *items = NULL;
+    KrSsize n;
+    int r = 0;
+    if (krDict_check_exact(d) && !e->sort_keys) {
+        // A snapshot of the pairs (strong references): a default() that
+        // changes the dict cannot disturb the iteration.
+        n = krDict_size(d);
+        if (2 * n > 32 && !(kv = krMem_malloc((size_t)(2 * n) * sizeof(KrObject *)))) {
+            krErr_no_memory(e->ts);
+            unmark(e);
+            return -1;
         }
-        KrObject *key = KR_TUPLE_GET(pair, 0), *value = KR_TUPLE_GET(pair, 1);
-        int k = encode_key(e, key, &first, level);
-        if (k < 0) {
-            r = -1;
-            break;
+        KrSsize pos = 0, i = 0;
+        KrObject *key, *value;
+        while (i < n && krDict_next(d, &pos, &key, &value)) {
+            kv[2 * i] = kr_newref(key);
+            kv[2 * i + 1] = kr_newref(value);
+            i++;
         }
-        if (k == 0) continue;
-        r = encode_obj(e, value, level);
+        n = i;
+        r = encode_members(e, kv, n, level);
+        for (i = 0; i < 2 * n; i++) kr_decref(kv[i]);
+    } else {
+        items = dict_items(e, d);
+        n = items ? KR_LIST_SIZE(items) : 0;
+        if (!items || (2 * n > 32 && !(kv = krMem_malloc((size_t)(2 * n) * sizeof(KrObject *))))) {
+            if (items) krErr_no_memory(e->ts);
+            r = -1;
+        }
+        for (KrSsize i = 0; r == 0 && i < n; i++) {
+            KrObject *pair = KR_LIST_GET(items, i);
+            if (!krTuple_check(pair) || KR_TUPLE_SIZE(pair) != 2) {
+                krErr_set_string(e->ts, &KrExc_ValueError, "items must return 2-tuples");
+                r = -1;
+                break;
+            }
+            kv[2 * i] = KR_TUPLE_GET(pair, 0);
+            kv[2 * i + 1] = KR_TUPLE_GET(pair, 1);
+        }
+        if (r == 0) r = encode_members(e, kv, n, level);
+        kr_xdecref(items);
     }
-    if (r == 0 && e->indent) r = newline_indent(e, level - 1);
-    if (r == 0) r = krSB_append(e->ts, &e->sb, "}", 1);
-    kr_xdecref(items);
+    if (kv != buf) krMem_free(kv);
     unmark(e);
     return r;
 }
