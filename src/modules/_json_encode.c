@@ -33,9 +33,74 @@
 #include "objects/type.h"
 #include "runtime/error.h"
 
+// The output: UTF-8 bytes with the code point count and ASCII-ness kept up
+// to date, so the str is made at the end without scanning the text again.
 typedef struct {
     KrThreadState *ts;
-    KrStrBuilder sb;
+    char *p;
+    KrSsize size, cap;
+    KrSsize length;                // code points
+    bool ascii;
+    char inline_buf[256];
+} Buf;
+
+static void buf_init(Buf *b, KrThreadState *ts) {
+    b->ts = ts;
+    b->p = b->inline_buf;
+    b->size = b->length = 0;
+    b->cap = (KrSsize)sizeof b->inline_buf;
+    b->ascii = true;
+}
+
+static void buf_discard(Buf *b) {
+    if (b->p != b->inline_buf) krMem_free(b->p);
+}
+
+static int buf_grow(Buf *b, KrSsize extra) {
+    if (extra > KR_SSIZE_MAX / 4 - b->size) {
+        krErr_no_memory(b->ts);
+        return -1;
+    }
+    KrSsize cap = b->cap * 2;
+    if (cap < b->size + extra) cap = b->size + extra;
+    char *np = b->p == b->inline_buf ? krMem_malloc((size_t)cap) : krMem_realloc(b->p, (size_t)cap);
+    if (!np) {
+        krErr_no_memory(b->ts);
+        return -1;
+    }
+    if (b->p == b->inline_buf) memcpy(np, b->p, (size_t)b->size);
+    b->p = np;
+    b->cap = cap;
+    return 0;
+}
+
+// Appends `n` bytes holding `cps` code points.
+static inline int buf_put(Buf *b, const char *s, KrSsize n, KrSsize cps, bool ascii) {
+    if (n > b->cap - b->size && buf_grow(b, n) < 0) return -1;
+    memcpy(b->p + b->size, s, (size_t)n);
+    b->size += n;
+    b->length += cps;
+    b->ascii &= ascii;
+    return 0;
+}
+
+static inline int buf_ascii(Buf *b, const char *s, KrSsize n) { return buf_put(b, s, n, n, true); }
+
+static int buf_str(Buf *b, KrObject *s) {
+    return buf_put(b, krStr_utf8(s), krStr_size(s), krStr_len(s), krStr_is_ascii(s));
+}
+
+// The str of the buffer (which is released).  New reference.
+static KrObject *buf_finish(Buf *b) {
+    KrObject *r = krStr_new_raw(b->ts, b->size, b->length, b->ascii);
+    if (r) memcpy(krStr_raw_data(r), b->p, (size_t)b->size);
+    buf_discard(b);
+    return r;
+}
+
+typedef struct {
+    KrThreadState *ts;
+    Buf out;
     KrObject *defaultfn;           // borrowed; NULL: the TypeError of JSONEncoder.default
     KrObject *strfn;               // borrowed; NULL: the built-in string encoder
     KrObject *indent;              // borrowed str or NULL
@@ -52,23 +117,29 @@ static int encode_obj(Enc *e, KrObject *o, KrSsize level);
 
 static const char hexdigits[] = "0123456789abcdef";
 
-static int put_u(KrThreadState *ts, KrStrBuilder *sb, uint32_t u) {
+static int put_u(Buf *sb, uint32_t u) {
     char buf[6] = {'\\', 'u', hexdigits[(u >> 12) & 15], hexdigits[(u >> 8) & 15], hexdigits[(u >> 4) & 15],
                    hexdigits[u & 15]};
-    return krSB_append(ts, sb, buf, 6);
+    return buf_ascii(sb, buf, 6);
 }
 
 // Appends the JSON form of str `s` (quotes included).
-static int put_string(KrThreadState *ts, KrStrBuilder *sb, KrObject *s, bool ascii) {
+static int put_string(Buf *sb, KrObject *s, bool ascii) {
     const unsigned char *p = (const unsigned char *)krStr_utf8(s), *end = p + krStr_size(s), *chunk = p;
-    if (krSB_append(ts, sb, "\"", 1) < 0) return -1;
+    KrSsize cps = 0;               // code points in the current chunk
+    bool high = false;
+    if (buf_ascii(sb, "\"", 1) < 0) return -1;
     while (p < end) {
         unsigned char c = *p;
         if (c >= 0x20 && c != '"' && c != '\\' && (c < 0x7f || !ascii)) {
+            cps += (c & 0xC0) != 0x80;
+            high |= c >= 0x80;
             p++;
             continue;
         }
-        if (krSB_append(ts, sb, (const char *)chunk, p - chunk) < 0) return -1;
+        if (buf_put(sb, (const char *)chunk, p - chunk, cps, !high) < 0) return -1;
+        cps = 0;
+        high = false;
         int r;
         if (c < 0x80 && c != 0x7f) {
             const char *esc = NULL;
@@ -82,38 +153,38 @@ static int put_string(KrThreadState *ts, KrStrBuilder *sb, KrObject *s, bool asc
             case '\f': esc = "\\f"; break;
             default: break;
             }
-            r = esc ? krSB_append(ts, sb, esc, 2) : put_u(ts, sb, c);
+            r = esc ? buf_ascii(sb, esc, 2) : put_u(sb, c);
             p++;
         } else if (c == 0x7f) {
-            r = put_u(ts, sb, c);
+            r = put_u(sb, c);
             p++;
         } else {
             uint32_t u = krUtf8_decode((const char **)&p);
             if (u >= 0x10000) {
                 u -= 0x10000;
-                r = put_u(ts, sb, 0xd800 | ((u >> 10) & 0x3ff));
-                if (r == 0) r = put_u(ts, sb, 0xdc00 | (u & 0x3ff));
+                r = put_u(sb, 0xd800 | ((u >> 10) & 0x3ff));
+                if (r == 0) r = put_u(sb, 0xdc00 | (u & 0x3ff));
             } else {
-                r = put_u(ts, sb, u);
+                r = put_u(sb, u);
             }
         }
         if (r < 0) return -1;
         chunk = p;
     }
-    if (krSB_append(ts, sb, (const char *)chunk, p - chunk) < 0) return -1;
-    return krSB_append(ts, sb, "\"", 1);
+    if (buf_put(sb, (const char *)chunk, p - chunk, cps, !high) < 0) return -1;
+    return buf_ascii(sb, "\"", 1);
 }
 
 static KrObject *encode_basestring(KrThreadState *ts, KrObject *s, bool ascii) {
     if (!krStr_check(s))
         return krErr_format(ts, &KrExc_TypeError, "first argument must be a string, not %.80s", krType_name(KR_TYPE(s)));
-    KrStrBuilder sb;
-    krSB_init(&sb);
-    if (put_string(ts, &sb, s, ascii) < 0) {
-        krSB_discard(&sb);
+    Buf sb;
+    buf_init(&sb, ts);
+    if (put_string(&sb, s, ascii) < 0) {
+        buf_discard(&sb);
         return NULL;
     }
-    return krSB_finish(ts, &sb);
+    return buf_finish(&sb);
 }
 
 KrObject *krJson_encode_basestring(KrThreadState *ts, KrObject *self, KrObject *s) {
@@ -125,7 +196,7 @@ KrObject *krJson_encode_basestring_ascii(KrThreadState *ts, KrObject *self, KrOb
 }
 
 static int enc_string(Enc *e, KrObject *s) {
-    if (!e->strfn) return put_string(e->ts, &e->sb, s, e->ensure_ascii);
+    if (!e->strfn) return put_string(&e->out, s, e->ensure_ascii);
     KrObject *r = krObj_call1(e->ts, e->strfn, s);
     if (!r) return -1;
     if (!krStr_check(r)) {
@@ -133,7 +204,7 @@ static int enc_string(Enc *e, KrObject *s) {
         kr_decref(r);
         return -1;
     }
-    int rc = krSB_append_str(e->ts, &e->sb, r);
+    int rc = buf_str(&e->out, r);
     kr_decref(r);
     return rc;
 }
@@ -163,11 +234,11 @@ static int put_int(Enc *e, KrObject *o) {
     if (kr_is_smallint(o)) {
         char buf[32];
         int n = snprintf(buf, sizeof buf, "%lld", (long long)kr_smallint_value(o));
-        return krSB_append(e->ts, &e->sb, buf, n);
+        return buf_ascii(&e->out, buf, n);
     }
     KrObject *s = krInt_to_decimal_str(e->ts, o);
     if (!s) return -1;
-    int r = krSB_append_str(e->ts, &e->sb, s);
+    int r = buf_str(&e->out, s);
     kr_decref(s);
     return r;
 }
@@ -201,24 +272,24 @@ static void unmark(Enc *e) {
 }
 
 static int newline_indent(Enc *e, KrSsize level) {
-    if (krSB_append(e->ts, &e->sb, "\n", 1) < 0) return -1;
+    if (buf_ascii(&e->out, "\n", 1) < 0) return -1;
     for (KrSsize i = 0; i < level; i++)
-        if (krSB_append_str(e->ts, &e->sb, e->indent) < 0) return -1;
+        if (buf_str(&e->out, e->indent) < 0) return -1;
     return 0;
 }
 
 static int encode_list(Enc *e, KrObject *seq, KrSsize level) {
     KrSsize n = krList_check(seq) ? KR_LIST_SIZE(seq) : KR_TUPLE_SIZE(seq);
-    if (n == 0) return krSB_append(e->ts, &e->sb, "[]", 2);
+    if (n == 0) return buf_ascii(&e->out, "[]", 2);
     if (mark(e, seq) < 0) return -1;
-    int r = krSB_append(e->ts, &e->sb, "[", 1);
+    int r = buf_ascii(&e->out, "[", 1);
     if (e->indent && r == 0) r = newline_indent(e, ++level);
     for (KrSsize i = 0; r == 0; i++) {
         // A default() may change a list while it is encoded.
         n = krList_check(seq) ? KR_LIST_SIZE(seq) : KR_TUPLE_SIZE(seq);
         if (i >= n) break;
         if (i) {
-            r = krSB_append_str(e->ts, &e->sb, e->item_sep);
+            r = buf_str(&e->out, e->item_sep);
             if (r == 0 && e->indent) r = newline_indent(e, level);
             if (r < 0) break;
         }
@@ -228,7 +299,7 @@ static int encode_list(Enc *e, KrObject *seq, KrSsize level) {
         kr_decref(item);
     }
     if (r == 0 && e->indent) r = newline_indent(e, level - 1);
-    if (r == 0) r = krSB_append(e->ts, &e->sb, "]", 1);
+    if (r == 0) r = buf_ascii(&e->out, "]", 1);
     unmark(e);
     return r;
 }
@@ -276,7 +347,7 @@ static int encode_key(Enc *e, KrObject *key, bool *first, KrSsize level) {
     }
     int r = 0;
     if (!*first) {
-        r = krSB_append_str(e->ts, &e->sb, e->item_sep);
+        r = buf_str(&e->out, e->item_sep);
         if (r == 0 && e->indent) r = newline_indent(e, level);
     }
     *first = false;
@@ -290,13 +361,13 @@ static int encode_key(Enc *e, KrObject *key, bool *first, KrSsize level) {
         }
     }
     kr_xdecref(owned);
-    if (r == 0) r = krSB_append_str(e->ts, &e->sb, e->key_sep);
+    if (r == 0) r = buf_str(&e->out, e->key_sep);
     return r < 0 ? -1 : 1;
 }
 
 // Writes the members of an object from `n` (key, value) pairs in `kv`.
 static int encode_members(Enc *e, KrObject *const *kv, KrSsize n, KrSsize level) {
-    int r = krSB_append(e->ts, &e->sb, "{", 1);
+    int r = buf_ascii(&e->out, "{", 1);
     if (e->indent && r == 0) r = newline_indent(e, ++level);
     bool first = true;
     for (KrSsize i = 0; r == 0 && i < n; i++) {
@@ -305,15 +376,15 @@ static int encode_members(Enc *e, KrObject *const *kv, KrSsize n, KrSsize level)
         else if (k > 0) r = encode_obj(e, kv[2 * i + 1], level);
     }
     if (r == 0 && e->indent) r = newline_indent(e, level - 1);
-    return r == 0 ? krSB_append(e->ts, &e->sb, "}", 1) : -1;
+    return r == 0 ? buf_ascii(&e->out, "}", 1) : -1;
 }
 
 static int encode_dict(Enc *e, KrObject *d, KrSsize level) {
-    if (krDict_size(d) == 0 && krDict_check_exact(d)) return krSB_append(e->ts, &e->sb, "{}", 2);
+    if (krDict_size(d) == 0 && krDict_check_exact(d)) return buf_ascii(&e->out, "{}", 2);
     if (!krDict_check_exact(d)) {
         KrSsize len = krObj_length(e->ts, d);
         if (len < 0) return -1;
-        if (len == 0) return krSB_append(e->ts, &e->sb, "{}", 2);
+        if (len == 0) return buf_ascii(&e->out, "{}", 2);
     }
     if (mark(e, d) < 0) return -1;
     KrObject *buf[32], **kv = buf, *items = NULL;
@@ -383,14 +454,14 @@ static int encode_default(Enc *e, KrObject *o, KrSsize level) {
 static int encode_obj(Enc *e, KrObject *o, KrSsize level) {
     if (kr_is_smallint(o)) return put_int(e, o);
     if (krStr_check(o)) return enc_string(e, o);
-    if (o == KR_NONE) return krSB_append(e->ts, &e->sb, "null", 4);
-    if (o == KR_TRUE) return krSB_append(e->ts, &e->sb, "true", 4);
-    if (o == KR_FALSE) return krSB_append(e->ts, &e->sb, "false", 5);
+    if (o == KR_NONE) return buf_ascii(&e->out, "null", 4);
+    if (o == KR_TRUE) return buf_ascii(&e->out, "true", 4);
+    if (o == KR_FALSE) return buf_ascii(&e->out, "false", 5);
     if (krInt_check(o)) return put_int(e, o);
     if (krFloat_check(o)) {
         char buf[64];
         int n = float_text(e, o, buf);
-        return n < 0 ? -1 : krSB_append(e->ts, &e->sb, buf, n);
+        return n < 0 ? -1 : buf_ascii(&e->out, buf, n);
     }
     if (krErr_enter_recursive_call(e->ts, " while encoding a JSON object") < 0) return -1;
     int r;
@@ -402,16 +473,16 @@ static int encode_obj(Enc *e, KrObject *o, KrSsize level) {
 }
 
 static KrObject *run(Enc *e, KrObject *o, KrSsize level) {
-    krSB_init(&e->sb);
+    buf_init(&e->out, e->ts);
     e->stack = NULL;
     e->depth = e->cap = 0;
     int r = encode_obj(e, o, level);
     krMem_free(e->stack);
     if (r < 0) {
-        krSB_discard(&e->sb);
+        buf_discard(&e->out);
         return NULL;
     }
-    return krSB_finish(e->ts, &e->sb);
+    return buf_finish(&e->out);
 }
 
 // ---------------------------------------------------------------------------
