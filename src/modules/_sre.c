@@ -161,9 +161,14 @@ static pcre2_code *compile_variant(KrThreadState *ts, KrRePattern *p, int kind, 
     return code;
 }
 
+static bool has_jit(pcre2_code *code) {
+    size_t size = 0;
+    return pcre2_pattern_info(code, PCRE2_INFO_JITSIZE, &size) == 0 && size > 0;
+}
+
 static pcre2_code *get_code(KrThreadState *ts, KrRePattern *p, int kind, bool sur) {
     if (!sur) {
-        if (!p->code[kind]) p->code[kind] = compile_variant(ts, p, kind, false);
+        if (!p->code[kind] && (p->code[kind] = compile_variant(ts, p, kind, false))) p->jit[kind] = has_jit(p->code[kind]);
         return p->code[kind];
     }
     if (!p->text_sur) {
@@ -174,7 +179,8 @@ static pcre2_code *get_code(KrThreadState *ts, KrRePattern *p, int kind, bool su
         t.text = NULL;
         krRe_translation_clear(&t);
     }
-    if (!p->code_sur[kind]) p->code_sur[kind] = compile_variant(ts, p, kind, true);
+    if (!p->code_sur[kind] && (p->code_sur[kind] = compile_variant(ts, p, kind, true)))
+        p->jit_sur[kind] = has_jit(p->code_sur[kind]);
     return p->code_sur[kind];
 }
 
@@ -348,8 +354,13 @@ int krRe_exec(KrThreadState *ts, KrRePattern *pat, int kind, KrReSubject *s, KrS
     if (!code) return -1;
     uint32_t opt = notempty_atstart ? PCRE2_NOTEMPTY_ATSTART : 0;
     if (s->is_str) opt |= PCRE2_NO_UTF_CHECK;
-    int rc = pcre2_match(code, (PCRE2_SPTR)s->data, (PCRE2_SIZE)end_byte, (PCRE2_SIZE)start_byte, opt, pat->md,
-                         pat->mctx);
+    // pcre2_jit_match skips pcre2_match's checks, which the subject (valid
+    // UTF-8, offsets in range) and the options always pass here.
+    int rc = (s->sur ? pat->jit_sur[kind] : pat->jit[kind])
+                 ? pcre2_jit_match(code, (PCRE2_SPTR)s->data, (PCRE2_SIZE)end_byte, (PCRE2_SIZE)start_byte, opt, pat->md,
+                                   pat->mctx)
+                 : pcre2_match(code, (PCRE2_SPTR)s->data, (PCRE2_SIZE)end_byte, (PCRE2_SIZE)start_byte, opt, pat->md,
+                               pat->mctx);
     if (rc == PCRE2_ERROR_JIT_STACKLIMIT) {
         // Deep backtracking: give the JIT a large stack of its own, then fall
         // back to the interpreter, whose backtracking frames live on the heap.

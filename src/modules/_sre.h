@@ -82,6 +82,7 @@ typedef struct KrRePattern {
     size_t text_size;
     uint32_t options;
     pcre2_code *code[3];           // search, match (anchored), fullmatch (anchored both ends); lazily compiled
+    bool jit[3], jit_sur[3];       // the variant has JIT code (pcre2_jit_match may be called directly)
     char *text_sur;                // the translation for subjects with lone surrogates, or NULL
     size_t text_sur_size;
     pcre2_code *code_sur[3];       // its compiled variants
