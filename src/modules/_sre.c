@@ -386,17 +386,29 @@ int krRe_exec(KrThreadState *ts, KrRePattern *pat, int kind, KrReSubject *s, KrS
     return -1;
 }
 
+int krRe_ssize_arg(KrThreadState *ts, KrObject *o, KrSsize *out) {
+    if (kr_is_smallint(o)) {
+        *out = (KrSsize)kr_smallint_value(o);
+        return 0;
+    }
+    KrObject *i = krNum_index(ts, o);
+    if (!i) return -1;
+    int64_t v;
+    bool fits = krInt_to_i64(i, &v);
+    kr_decref(i);
+    if (!fits) {
+        krErr_set_string(ts, &KrExc_OverflowError, "Python int too large to convert to C ssize_t");
+        return -1;
+    }
+    *out = (KrSsize)v;
+    return 0;
+}
+
 int krRe_get_range(KrThreadState *ts, KrObject *posobj, KrObject *endposobj, KrSsize length, KrSsize *pos,
                    KrSsize *endpos) {
     KrSsize p = 0, e = KR_SSIZE_MAX;
-    if (posobj) {
-        p = krNum_as_ssize(ts, posobj, &KrExc_OverflowError);
-        if (p == -1 && krErr_occurred(ts)) return -1;
-    }
-    if (endposobj) {
-        e = krNum_as_ssize(ts, endposobj, &KrExc_OverflowError);
-        if (e == -1 && krErr_occurred(ts)) return -1;
-    }
+    if (posobj && krRe_ssize_arg(ts, posobj, &p) < 0) return -1;
+    if (endposobj && krRe_ssize_arg(ts, endposobj, &e) < 0) return -1;
     if (p < 0) p = 0;
     else if (p > length) p = length;
     if (e < 0) e = 0;
@@ -691,6 +703,58 @@ static KrObject *get_cache(KrThreadState *ts, KrObject *module) {
     return c;
 }
 
+// Binds the arguments of a module-level function the way a Python function
+// `def fname(names[0], ..., names[n-1])` with the last n - nrequired
+// parameters defaulted binds them (re's functions are Python functions in
+// CPython, so their argument errors read like these).  0 or -1.
+static int bind_args(KrThreadState *ts, const char *fname, const char *const *names, int n, int nrequired,
+                     KrObject *const *args, KrSsize nargs, KrObject *kwnames, KrObject **out) {
+    for (int i = 0; i < n; i++) out[i] = i < nargs ? args[i] : NULL;
+    KrSsize nkw = kwnames ? KR_TUPLE_SIZE(kwnames) : 0;
+    for (KrSsize k = 0; k < nkw; k++) {
+        KrObject *kw = KR_TUPLE_GET(kwnames, k);
+        int i = 0;
+        while (i < n && !krStr_eq_cstr(kw, names[i])) i++;
+        if (i == n) {
+            krErr_format(ts, &KrExc_TypeError, "%s() got an unexpected keyword argument '%U'", fname, kw);
+            return -1;
+        }
+        if (out[i]) {
+            krErr_format(ts, &KrExc_TypeError, "%s() got multiple values for argument '%s'", fname, names[i]);
+            return -1;
+        }
+        out[i] = args[nargs + k];
+    }
+    if (nargs > n) {
+        if (nrequired == n)
+            krErr_format(ts, &KrExc_TypeError, "%s() takes %d positional argument%s but %zd %s given", fname, n,
+                         n == 1 ? "" : "s", nargs, nargs == 1 ? "was" : "were");
+        else
+            krErr_format(ts, &KrExc_TypeError, "%s() takes from %d to %d positional arguments but %zd were given",
+                         fname, nrequired, n, nargs);
+        return -1;
+    }
+    int missing = 0;
+    for (int i = 0; i < nrequired; i++) missing += !out[i];
+    if (!missing) return 0;
+    KrStrBuilder sb;
+    krSB_init(&sb);
+    int r = krSB_printf(ts, &sb, "%s() missing %d required positional argument%s: ", fname, missing,
+                        missing == 1 ? "" : "s");
+    for (int i = 0, seen = 0; r == 0 && i < nrequired; i++) {
+        if (out[i]) continue;
+        seen++;
+        const char *sep = seen == 1 ? "" : missing == 2 ? " and " : seen == missing ? ", and " : ", ";
+        r = krSB_printf(ts, &sb, "%s'%s'", sep, names[i]);
+    }
+    KrObject *msg = r == 0 ? krSB_finish(ts, &sb) : (krSB_discard(&sb), NULL);
+    if (msg) {
+        krErr_set_object(ts, &KrExc_TypeError, msg);
+        kr_decref(msg);
+    }
+    return -1;
+}
+
 // _compile(pattern, flags) of re: the cached Pattern.  New reference.
 static KrObject *compile_cached(KrThreadState *ts, KrObject *module, KrObject *pattern, KrObject *flagsobj) {
     int flags;
@@ -757,7 +821,7 @@ static KrObject *mod_compile(KrThreadState *ts, KrObject *self, KrObject *const 
                              KrObject *kwnames) {
     static const char *const names[] = {"pattern", "flags"};
     KrObject *a[2];
-    if (krArg_parse(ts, "compile", args, nargs, kwnames, names, 2, 0, 2, 1, a) < 0) return NULL;
+    if (bind_args(ts, "compile", names, 2, 1, args, nargs, kwnames, a) < 0) return NULL;
     return compile_cached(ts, self, a[0], a[1]);
 }
 
@@ -768,7 +832,7 @@ static KrObject *mod_match_kind(KrThreadState *ts, KrObject *self, KrObject *con
     KrObject *a[3];
     if (nargs == 2 && !kwnames) {
         a[0] = args[0], a[1] = args[1], a[2] = NULL;
-    } else if (krArg_parse(ts, fname, args, nargs, kwnames, names, 3, 0, 3, 2, a) < 0) {
+    } else if (bind_args(ts, fname, names, 3, 2, args, nargs, kwnames, a) < 0) {
         return NULL;
     }
     KrObject *p = compile_cached(ts, self, a[0], a[2]);
@@ -797,7 +861,7 @@ typedef KrObject *(*PatternMethod)(KrThreadState *, KrObject *, KrObject *const 
 static KrObject *forward(KrThreadState *ts, KrObject *module, const char *fname, const char *const *names, int n,
                          int nrequired, KrObject *const *args, KrSsize nargs, KrObject *kwnames, PatternMethod m) {
     KrObject *a[5];
-    if (krArg_parse(ts, fname, args, nargs, kwnames, names, n, 0, n, nrequired, a) < 0) return NULL;
+    if (bind_args(ts, fname, names, n, nrequired, args, nargs, kwnames, a) < 0) return NULL;
     KrObject *p = compile_cached(ts, module, a[0], a[n - 1]);
     if (!p) return NULL;
     KrObject *margs[3];
@@ -833,7 +897,9 @@ static KrObject *mod_finditer(KrThreadState *ts, KrObject *self, KrObject *const
     return forward(ts, self, "finditer", names, 3, 2, args, nargs, kw, krRePattern_finditer);
 }
 
-static KrObject *mod_purge(KrThreadState *ts, KrObject *self) {
+static KrObject *mod_purge(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs,
+                           KrObject *kwnames) {
+    if (bind_args(ts, "purge", NULL, 0, 0, args, nargs, kwnames, NULL) < 0) return NULL;
     KrObject *cache = get_cache(ts, self);
     if (!cache) return NULL;
     krDict_clear(cache);
@@ -860,6 +926,14 @@ static KrObject *mod_translate(KrThreadState *ts, KrObject *self, KrObject *cons
     return r;
 }
 
+static KrObject *mod_escape(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs,
+                            KrObject *kwnames) {
+    static const char *const names[] = {"pattern"};
+    KrObject *a[1];
+    if (bind_args(ts, "escape", names, 1, 1, args, nargs, kwnames, a) < 0) return NULL;
+    return krRe_escape(ts, self, a[0]);
+}
+
 static const KrMethodDef sre_methods[] = {
     {"translate", KR_CFUNC(mod_translate), KR_METH_FASTKW, "The PCRE2 pattern a regular expression is translated to."},
     {"compile", KR_CFUNC(mod_compile), KR_METH_FASTKW, "Compile a regular expression pattern, returning a Pattern object."},
@@ -877,8 +951,8 @@ static const KrMethodDef sre_methods[] = {
     {"findall", KR_CFUNC(mod_findall), KR_METH_FASTKW, "Return a list of all non-overlapping matches in the string."},
     {"finditer", KR_CFUNC(mod_finditer), KR_METH_FASTKW,
      "Return an iterator over all non-overlapping matches in the\nstring.  For each match, the iterator returns a Match object."},
-    {"purge", KR_CFUNC(mod_purge), KR_METH_NOARGS, "Clear the regular expression caches"},
-    {"escape", KR_CFUNC(krRe_escape), KR_METH_O, "Escape special characters in a string."},
+    {"purge", KR_CFUNC(mod_purge), KR_METH_FASTKW, "Clear the regular expression caches"},
+    {"escape", KR_CFUNC(mod_escape), KR_METH_FASTKW, "Escape special characters in a string."},
     {NULL},
 };
 

@@ -108,7 +108,7 @@ typedef struct KrReMatch {
     KrSsize offs[];                // byte offsets, -1 for an unmatched group
 } KrReMatch;
 
-extern KrTypeObject KrRePattern_Type, KrReMatch_Type, KrReScanner_Type, KrReError_Type;
+extern KrTypeObject KrRePattern_Type, KrReMatch_Type, KrReScanner_Type, KrReIter_Type, KrReError_Type;
 
 // Which compiled variant to run.
 enum { KR_RE_SEARCH = 0, KR_RE_MATCH = 1, KR_RE_FULLMATCH = 2 };
@@ -150,6 +150,9 @@ KrObject *krReMatch_new(KrThreadState *ts, KrRePattern *pat, KrReSubject *s, KrS
 // a new str/bytes, or `dflt` (new reference) when the group did not match.
 KrObject *krRe_group_slice(KrThreadState *ts, KrReSubject *s, KrSsize b0, KrSsize b1);
 
+// A Py_ssize_t argument (__index__; OverflowError "Python int too large to
+// convert to C ssize_t").  0 or -1.
+int krRe_ssize_arg(KrThreadState *ts, KrObject *o, KrSsize *out);
 // Normalises pos/endpos arguments (NULL = default) the way sre does:
 // clamps to [0, length].  0 or -1.
 int krRe_get_range(KrThreadState *ts, KrObject *posobj, KrObject *endposobj, KrSsize length, KrSsize *pos,

@@ -1,6 +1,6 @@
 /*
  * _sre_match.c — Match objects, and scanners (Pattern.scanner, and the
- * iterator finditer returns).
+ * iterator finditer returns, KrReIter_Type).
  *
  * A Match keeps the byte offsets PCRE2 reported (-1 for an unmatched group)
  * and a known (byte, code point) pair of its subject; start()/end()/span()
@@ -407,8 +407,8 @@ typedef struct {
     bool done;
 } KrReScanner;
 
-static KrObject *scanner_new(KrThreadState *ts, KrObject *pattern, KrObject *string, KrObject *posobj,
-                             KrObject *endposobj) {
+static KrObject *scanner_new(KrThreadState *ts, KrTypeObject *type, KrObject *pattern, KrObject *string,
+                             KrObject *posobj, KrObject *endposobj) {
     KrReSubject s;
     KrSsize pos, endpos, b0 = -1, b1 = -1;
     if (krRe_subject_init(ts, (KrRePattern *)pattern, string, &s) == 0 &&
@@ -418,7 +418,7 @@ static KrObject *scanner_new(KrThreadState *ts, KrObject *pattern, KrObject *str
     }
     krRe_subject_fini(&s);
     if (b1 < 0) return NULL;
-    KrReScanner *sc = (KrReScanner *)krObj_alloc(ts, &KrReScanner_Type, 0);
+    KrReScanner *sc = (KrReScanner *)krObj_alloc(ts, type, 0);
     if (!sc) return NULL;
     sc->pattern = kr_newref(pattern);
     sc->string = kr_newref(string);
@@ -435,7 +435,7 @@ KrObject *krRePattern_scanner(KrThreadState *ts, KrObject *self, KrObject *const
     static const char *const names[] = {"string", "pos", "endpos"};
     KrObject *a[3];
     if (krArg_parse(ts, "scanner", args, nargs, kwnames, names, 3, 0, 3, 1, a) < 0) return NULL;
-    return scanner_new(ts, self, a[0], a[1], a[2]);
+    return scanner_new(ts, &KrReScanner_Type, self, a[0], a[1], a[2]);
 }
 
 KrObject *krRePattern_finditer(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs,
@@ -443,7 +443,7 @@ KrObject *krRePattern_finditer(KrThreadState *ts, KrObject *self, KrObject *cons
     static const char *const names[] = {"string", "pos", "endpos"};
     KrObject *a[3];
     if (krArg_parse(ts, "finditer", args, nargs, kwnames, names, 3, 0, 3, 1, a) < 0) return NULL;
-    return scanner_new(ts, self, a[0], a[1], a[2]);
+    return scanner_new(ts, &KrReIter_Type, self, a[0], a[1], a[2]);
 }
 
 // The next match (new reference), or NULL with no exception at the end.
@@ -527,4 +527,19 @@ KrTypeObject KrReScanner_Type = {
     .tp_iternext = scanner_next,
     .tp_methods = scanner_methods,
     .tp_members = scanner_members,
+};
+
+// What finditer returns: CPython's iter(scanner.search, None), a
+// callable_iterator; here a scanner under that name, without its methods.
+KrTypeObject KrReIter_Type = {
+    KR_STATIC_HEAD(&KrType_Type),
+    .tp_name = "callable_iterator",
+    .tp_basicsize = sizeof(KrReScanner),
+    .tp_flags = KR_TPFLAGS_HAVE_GC | KR_TPFLAGS_DISALLOW_INSTANTIATION,
+    .tp_dealloc = scanner_dealloc,
+    .tp_traverse = scanner_traverse,
+    .tp_clear = scanner_clear,
+    .tp_getattro = krObj_generic_getattr,
+    .tp_iter = scanner_iter,
+    .tp_iternext = scanner_next,
 };

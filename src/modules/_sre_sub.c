@@ -504,8 +504,7 @@ static KrObject *subx(KrThreadState *ts, KrObject *self, KrObject *repl, KrObjec
     KrRePattern *pat = (KrRePattern *)self;
     KrSsize count = 0;
     if (countobj) {
-        count = krNum_as_ssize(ts, countobj, &KrExc_OverflowError);
-        if (count == -1 && krErr_occurred(ts)) return NULL;
+        if (krRe_ssize_arg(ts, countobj, &count) < 0) return NULL;
     }
     bool callable = krObj_callable(repl);
     KrObject *literal = NULL, *tmpl = NULL;
@@ -632,8 +631,7 @@ KrObject *krRePattern_split(KrThreadState *ts, KrObject *self, KrObject *const *
     KrRePattern *pat = (KrRePattern *)self;
     KrSsize maxsplit = 0;
     if (a[1]) {
-        maxsplit = krNum_as_ssize(ts, a[1], &KrExc_OverflowError);
-        if (maxsplit == -1 && krErr_occurred(ts)) return NULL;
+        if (krRe_ssize_arg(ts, a[1], &maxsplit) < 0) return NULL;
     }
     KrReSubject s;
     KrObject *list = NULL;
