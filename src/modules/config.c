@@ -13,6 +13,8 @@ extern const KrModuleDef kr_errno_module_def;
 extern const KrModuleDef kr_io_module_def;
 extern const KrModuleDef kr_signal_module_def;
 extern const KrModuleDef kr_atexit_module_def;
+extern const KrModuleDef kr__sre_module_def;
+extern const KrModuleDef kr__json_module_def;
 
 const KrBuiltinModule kr_builtin_modules[] = {
     {"builtins", &kr_builtins_module_def},
@@ -24,5 +26,7 @@ const KrBuiltinModule kr_builtin_modules[] = {
     {"io", &kr_io_module_def},
     {"signal", &kr_signal_module_def},
     {"atexit", &kr_atexit_module_def},
+    {"_sre", &kr__sre_module_def},
+    {"_json", &kr__json_module_def},
     {NULL, NULL},
 };
