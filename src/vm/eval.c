@@ -264,10 +264,16 @@ static inline KrObject *class_init_function(KrTypeObject *type) {
 // Calls a built-in function (len, isinstance...) directly with its C
 // convention.  Returns false when the fast path does not apply.
 static inline bool call_builtin(KrThreadState *ts, KrObject *callable, KrObject *const *args, KrSsize nargs,
-                                KrObject **res) {
+                                KrObject *kw, KrObject **res) {
     KrCFunctionObject *f = (KrCFunctionObject *)callable;
     const KrMethodDef *def = f->def;
-    switch (def->flags & (KR_METH_NOARGS | KR_METH_O | KR_METH_FAST | KR_METH_FASTKW)) {
+    uint32_t kind = def->flags & (KR_METH_NOARGS | KR_METH_O | KR_METH_FAST | KR_METH_FASTKW);
+    if (kw != NULL) {
+        if (kind != KR_METH_FASTKW) return false;
+        *res = ((KrCFuncFastKw)def->func)(ts, f->self, args, nargs, kw);
+        return true;
+    }
+    switch (kind) {
     case KR_METH_O:
         if (nargs != 1) return false;
         *res = ((KrCFuncO)def->func)(ts, f->self, args[0]);
@@ -308,7 +314,7 @@ static inline KrFrame *push_function_frame(KrThreadState *ts, KrFunctionObject *
 // only base[0] (the instance, or NULL).
 static KrFrame *push_init_frame(KrThreadState *ts, KrObject **base, KrObject *init, KrSsize npos, KrObject *kw) {
     KrTypeObject *type = (KrTypeObject *)base[1];
-    if (krFrame_enter_recursion(ts) < 0) goto fail;
+    if (krFrame_enter_recursion_where(ts, KR_CALL_RECURSION_WHERE) < 0) goto fail;
     KrObject *obj = type->tp_new(ts, type, base + 2, npos, kw);
     if (obj == NULL) {
         krFrame_leave_recursion(ts);
@@ -330,15 +336,26 @@ fail:
 }
 
 // Calls any object other than a Python function: built-in functions and
-// method descriptors directly, everything else through its tp_call.
+// method descriptors directly, everything else through its tp_call.  The
+// call takes a unit of the recursion limit where CPython's would (`warm`:
+// the calling code has warmed up, see krEval_call_counts).
 static inline KrObject *call_object(KrThreadState *ts, KrObject *callable, KrObject *const *args, KrSsize npos,
-                                    KrObject *kw) {
+                                    KrObject *kw, bool warm) {
     KrObject *res;
     KrTypeObject *ctype = KR_TYPE(callable);
-    if (kw == NULL && ((ctype == &KrCFunction_Type && call_builtin(ts, callable, args, npos, &res)) ||
-                       (ctype == &KrMethodDescr_Type && call_method_descr(ts, callable, args, npos, &res))))
-        return res;
-    return krObj_vectorcall(ts, callable, args, (size_t)npos | KR_VECTORCALL_ARGS_OFFSET, kw);
+    bool counted = krEval_call_counts(ts, callable, npos, kw, !warm);
+    if (counted && krFrame_enter_recursion_where(ts, KR_CALL_RECURSION_WHERE) < 0) return NULL;
+    if (ctype == &KrCFunction_Type || ctype == &KrMethodDescr_Type) {
+        bool done = ctype == &KrCFunction_Type ? call_builtin(ts, callable, args, npos, kw, &res)
+                                              : kw == NULL && call_method_descr(ts, callable, args, npos, &res);
+        if (counted) krFrame_leave_recursion(ts);
+        if (done) return res;
+        // The generic entry of built-ins counts the call itself.
+        return krObj_vectorcall(ts, callable, args, (size_t)npos | KR_VECTORCALL_ARGS_OFFSET, kw);
+    }
+    res = krObj_vectorcall(ts, callable, args, (size_t)npos | KR_VECTORCALL_ARGS_OFFSET, kw);
+    if (counted) krFrame_leave_recursion(ts);
+    return res;
 }
 
 // Truth of `cond`, consuming the reference: 1, 0, or -1 with an exception.
@@ -475,7 +492,7 @@ dispatch_switch:
         }
 
         TARGET(RESUME) {
-            if (__builtin_expect(frame->code->co_extra == NULL, 0)) krSpec_quicken(frame->code);
+            if (__builtin_expect(!krSpec_is_warm(frame->code), 0)) krSpec_warmup(frame->code);
             CHECK_BREAKER();
             DISPATCH();
         }
@@ -1267,6 +1284,7 @@ dispatch_switch:
         }
 
         TARGET(JUMP_BACKWARD) {
+            if (__builtin_expect(!krSpec_is_warm(frame->code), 0)) krSpec_warmup(frame->code);
             JUMPBY(-oparg);
             CHECK_BREAKER();
             DISPATCH();
@@ -1451,7 +1469,7 @@ dispatch_switch:
                 if (callee == NULL) goto error;
                 goto enter_callee;
             }
-            KrObject *res = call_object(ts, callable, args, npos, kw);
+            KrObject *res = call_object(ts, callable, args, npos, kw, krSpec_is_warm(frame->code));
             for (KrSsize i = 0; i < total; i++) kr_decref(args[i]);
             kr_decref(callable);
             sp = base;
@@ -1477,10 +1495,18 @@ dispatch_switch:
             }
             KrObject *callargs = base[2], *kwargs = has_kw ? base[3] : NULL;
             KrObject *res = NULL;
-            if (krFunction_check(func))
+            if (krFunction_check(func)) {
                 callee = krCall_push_frame_ex(ts, (KrFunctionObject *)func, callargs, kwargs);
-            else
-                res = krObj_call(ts, func, callargs, kwargs);
+            } else {
+                // (Built-ins count in their generic entry.)
+                KrTypeObject *ft = KR_TYPE(func);
+                bool counted = ft != &KrCFunction_Type && ft != &KrMethodDescr_Type &&
+                               krEval_call_counts(ts, func, KR_TUPLE_SIZE(callargs), kwargs, true);
+                if (!counted || krFrame_enter_recursion_where(ts, KR_CALL_RECURSION_WHERE) == 0) {
+                    res = krObj_call(ts, func, callargs, kwargs);
+                    if (counted) krFrame_leave_recursion(ts);
+                }
+            }
             bool python = krFunction_check(func);
             sp = base;
             kr_decref(func);

@@ -46,6 +46,13 @@ KrObject *krEval_resume(KrThreadState *ts, KrFrame *f, KrObject *value);
 // re-raise (do not add a traceback entry), 0 otherwise; an exception is set
 // in both cases.
 int krEval_do_raise(KrThreadState *ts, KrObject *exc, KrObject *cause);
+// Whether calling `callable` (with npos positional arguments and keyword
+// names kw) takes a unit of the recursion limit the way CPython 3.11 counts
+// it; `generic` for call sites CPython has not specialised (code not yet warm,
+// CALL_FUNCTION_EX).  Never fails.
+bool krEval_call_counts(KrThreadState *ts, KrObject *callable, KrSsize npos, KrObject *kw, bool generic);
+// Where a counted call reports running out of the recursion limit.
+#define KR_CALL_RECURSION_WHERE " while calling a Python object"
 // value.__context__ = handled (an exception, or NULL/None for nothing), the
 // way raising while handling does it (no reference cycle is created).
 void krEval_set_context(KrThreadState *ts, KrObject *value, KrObject *handled);
