@@ -9,8 +9,8 @@
  * grows only when C code calls back into Python (krFunction_vectorcall,
  * krEval_resume from gen.send...): every such entry marks its frame
  * `is_entry`, and returning from an entry frame leaves run().  Those C
- * re-entries are counted in ts->c_recursion_remaining; Python frames in
- * ts->py_recursion_remaining (by krFrame_push).
+ * re-entries are counted in ts->c_recursion_remaining; Python frames, and
+ * the calls CPython counts with them, in ts->py_recursion_remaining.
  *
  * Registers: `frame` (running frame), `next_instr` (next code unit), `sp`
  * (value-stack pointer).  frame->instr_ptr is stored at every dispatch, one

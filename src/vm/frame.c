@@ -8,8 +8,9 @@
  * again.  Frames are strictly LIFO, so a frame's memory is reclaimed by
  * moving ts->datastack_top back to it.
  *
- * The Python recursion depth is counted here: every pushed frame takes one
- * unit of ts->py_recursion_remaining and gives it back when popped.  Deep
+ * The recursion depth is counted here: every pushed frame takes one unit of
+ * ts->py_recursion_remaining and gives it back when popped (the counter is
+ * shared with the C-level steps CPython also counts, see frame.h).  Deep
  * recursion therefore ends in RecursionError long before memory runs out, and
  * it never consumes C stack (Python-to-Python calls do not recurse in C).
  *
