@@ -335,27 +335,51 @@ fail:
     return NULL;
 }
 
+// Takes a unit of the recursion limit for a call (the common case inline).
+static inline int enter_call_unit(KrThreadState *ts) {
+    if (__builtin_expect(ts->py_recursion_remaining > 0, 1)) {
+        ts->py_recursion_remaining--;
+        return 0;
+    }
+    return krFrame_enter_recursion_where(ts, KR_CALL_RECURSION_WHERE);
+}
+
 // Calls any object other than a Python function: built-in functions and
 // method descriptors directly, everything else through its tp_call.  The
 // call takes a unit of the recursion limit where CPython's would (`warm`:
 // the calling code has warmed up, see krEval_call_counts).
-static inline KrObject *call_object(KrThreadState *ts, KrObject *callable, KrObject *const *args, KrSsize npos,
-                                    KrObject *kw, bool warm) {
+__attribute__((always_inline)) static inline KrObject *call_object(KrThreadState *ts, KrObject *callable,
+                                                                  KrObject *const *args, KrSsize npos,
+                                                                  KrObject *kw, bool warm) {
     KrObject *res;
     KrTypeObject *ctype = KR_TYPE(callable);
-    bool counted = krEval_call_counts(ts, callable, npos, kw, !warm);
-    if (counted && krFrame_enter_recursion_where(ts, KR_CALL_RECURSION_WHERE) < 0) return NULL;
-    if (ctype == &KrCFunction_Type || ctype == &KrMethodDescr_Type) {
-        bool done = ctype == &KrCFunction_Type ? call_builtin(ts, callable, args, npos, kw, &res)
-                                              : kw == NULL && call_method_descr(ts, callable, args, npos, &res);
+    bool cfunc = ctype == &KrCFunction_Type;
+    if (cfunc || ctype == &KrMethodDescr_Type) {
+        // A method descriptor with keywords goes through the generic entry,
+        // which counts the call itself.
+        if (!cfunc && kw != NULL) return krObj_vectorcall(ts, callable, args, (size_t)npos, kw);
+        const KrMethodDef *def =
+            cfunc ? ((KrCFunctionObject *)callable)->def : ((KrMethodDescrObject *)callable)->d_method;
+        bool counted = !warm || krEval_builtin_call_counts(callable, def, cfunc);
+        if (counted && enter_call_unit(ts) < 0) return NULL;
+        bool done = cfunc ? call_builtin(ts, callable, args, npos, kw, &res)
+                          : call_method_descr(ts, callable, args, npos, &res);
         if (counted) krFrame_leave_recursion(ts);
         if (done) return res;
-        // The generic entry of built-ins counts the call itself.
         return krObj_vectorcall(ts, callable, args, (size_t)npos | KR_VECTORCALL_ARGS_OFFSET, kw);
     }
+    bool counted = krEval_call_counts(callable, npos, kw, !warm);
+    if (counted && enter_call_unit(ts) < 0) return NULL;
     res = krObj_vectorcall(ts, callable, args, (size_t)npos | KR_VECTORCALL_ARGS_OFFSET, kw);
     if (counted) krFrame_leave_recursion(ts);
     return res;
+}
+
+// Counts a RESUME or backward jump of code that is not warm yet; when code
+// first warms up, the exceptions krEval_call_counts needs are loaded.
+static void warm_up(KrThreadState *ts, KrCodeObject *code) {
+    krSpec_warmup(code);
+    if (krSpec_is_warm(code) && !kr_call_exceptions.ready) krEval_load_call_exceptions(ts);
 }
 
 // Truth of `cond`, consuming the reference: 1, 0, or -1 with an exception.
@@ -492,7 +516,7 @@ dispatch_switch:
         }
 
         TARGET(RESUME) {
-            if (__builtin_expect(!krSpec_is_warm(frame->code), 0)) krSpec_warmup(frame->code);
+            if (__builtin_expect(!krSpec_is_warm(frame->code), 0)) warm_up(ts, frame->code);
             CHECK_BREAKER();
             DISPATCH();
         }
@@ -1284,7 +1308,7 @@ dispatch_switch:
         }
 
         TARGET(JUMP_BACKWARD) {
-            if (__builtin_expect(!krSpec_is_warm(frame->code), 0)) krSpec_warmup(frame->code);
+            if (__builtin_expect(!krSpec_is_warm(frame->code), 0)) warm_up(ts, frame->code);
             JUMPBY(-oparg);
             CHECK_BREAKER();
             DISPATCH();
@@ -1501,7 +1525,7 @@ dispatch_switch:
                 // (Built-ins count in their generic entry.)
                 KrTypeObject *ft = KR_TYPE(func);
                 bool counted = ft != &KrCFunction_Type && ft != &KrMethodDescr_Type &&
-                               krEval_call_counts(ts, func, KR_TUPLE_SIZE(callargs), kwargs, true);
+                               krEval_call_counts(func, KR_TUPLE_SIZE(callargs), kwargs, true);
                 if (!counted || krFrame_enter_recursion_where(ts, KR_CALL_RECURSION_WHERE) == 0) {
                     res = krObj_call(ts, func, callargs, kwargs);
                     if (counted) krFrame_leave_recursion(ts);

@@ -624,30 +624,11 @@ int krEval_handle_breaker(KrThreadState *ts) {
 }
 
 // ---------------------------------------------------------------------------
-// Which calls count against the recursion limit
-//
-// CPython 3.11 checks the recursion limit on calls of built-in functions and
-// method descriptors (in their vectorcall entries) and of objects that have
-// no vectorcall entry (classes other than a few built-in ones, instances with
-// __call__, slot wrappers); Python functions and bound methods count through
-// their frame only.  Its specialised call instructions, which exist once the
-// calling code has warmed up, skip the check for METH_FASTCALL built-ins,
-// len(), list.append and classes like list or float.  The same calls are
-// counted here, so that deep recursion stops at the same depth with the same
-// message ("... while calling a Python object").
+// Which calls count against the recursion limit (see krEval_call_counts)
 
 extern KrTypeObject KrSuper_Type;   // super.c has no header
 
-// Built-ins whose CPython counterparts are exceptions to the rule for their
-// calling convention: len and list.append (specialised, unchecked although
-// METH_O), and those CPython defines with METH_VARARGS (never specialised,
-// so always checked).  Looked up once.
-#define N_VARARGS_DEFS 12
-static struct {
-    bool ready;
-    const KrMethodDef *len, *list_append;
-    const KrMethodDef *varargs[N_VARARGS_DEFS];
-} call_defs;
+KrCallExceptions kr_call_exceptions;
 
 static const KrMethodDef *cfunction_def_of(KrObject *o) {
     if (o == NULL) return NULL;
@@ -656,70 +637,54 @@ static const KrMethodDef *cfunction_def_of(KrObject *o) {
     return NULL;
 }
 
-static void load_call_defs(KrThreadState *ts) {
+static void add_exception(const void *key) {
+    if (key == NULL) return;
+    size_t h = krEval_call_exception_hash(key);
+    while (kr_call_exceptions.keys[h] != NULL && kr_call_exceptions.keys[h] != key)
+        h = (h + 1) & (KR_CALL_EXCEPTIONS_SIZE - 1);
+    kr_call_exceptions.keys[h] = key;
+}
+
+void krEval_load_call_exceptions(KrThreadState *ts) {
     KrObject *builtins = ts->interp->builtins;
-    if (builtins == NULL) return;
+    if (kr_call_exceptions.ready || builtins == NULL) return;
+    // Built-ins: len and list.append (METH_O, but CPython's specialised calls
+    // of them are unchecked) and those CPython defines with METH_VARARGS
+    // (never specialised, so always checked).
     static const struct {
         KrTypeObject *type;   // NULL: a built-in function
         const char *name;
-    } varargs[N_VARARGS_DEFS] = {
-        {NULL, "min"},           {NULL, "max"},          {NULL, "dir"},
-        {NULL, "vars"},          {&KrStr_Type, "format"}, {&KrDict_Type, "update"},
-        {&KrSet_Type, "update"}, {&KrSet_Type, "union"}, {&KrSet_Type, "intersection"},
-        {&KrSet_Type, "difference"}, {&KrSet_Type, "intersection_update"}, {&KrSet_Type, "difference_update"},
+    } defs[] = {
+        {NULL, "len"},          {&KrList_Type, "append"}, {NULL, "min"},
+        {NULL, "max"},          {NULL, "dir"},            {NULL, "vars"},
+        {&KrStr_Type, "format"}, {&KrDict_Type, "update"}, {&KrSet_Type, "update"},
+        {&KrSet_Type, "union"}, {&KrSet_Type, "intersection"}, {&KrSet_Type, "difference"},
+        {&KrSet_Type, "intersection_update"}, {&KrSet_Type, "difference_update"},
     };
-    KrObject *exc = krErr_fetch(ts);
-    call_defs.len = cfunction_def_of(krDict_get_cstr(ts, builtins, "len"));
-    call_defs.list_append = cfunction_def_of(krDict_get_cstr(ts, KrList_Type.tp_dict, "append"));
-    for (int i = 0; i < N_VARARGS_DEFS; i++) {
-        KrObject *d = varargs[i].type ? varargs[i].type->tp_dict : builtins;
-        call_defs.varargs[i] = d ? cfunction_def_of(krDict_get_cstr(ts, d, varargs[i].name)) : NULL;
+    // Built-in classes CPython calls through a vectorcall entry (unchecked).
+    static KrTypeObject *const classes[] = {
+        &KrList_Type, &KrTuple_Type, &KrDict_Type, &KrSet_Type, &KrFrozenSet_Type, &KrFloat_Type, &KrBool_Type,
+        &KrRange_Type, &KrEnumerate_Type, &KrMap_Type, &KrFilter_Type, &KrReversed_Type, &KrSuper_Type,
+    };
+    if (krDict_get_cstr(ts, builtins, "len") == NULL) {   // not filled in yet
+        krErr_clear(ts);
+        return;
     }
+    KrObject *exc = krErr_fetch(ts);
+    for (size_t i = 0; i < sizeof defs / sizeof defs[0]; i++) {
+        KrObject *d = defs[i].type ? defs[i].type->tp_dict : builtins;
+        if (d != NULL) add_exception(cfunction_def_of(krDict_get_cstr(ts, d, defs[i].name)));
+    }
+    for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++) add_exception(classes[i]);
     krErr_clear(ts);
     krErr_restore(ts, exc);
-    call_defs.ready = true;
+    kr_call_exceptions.ready = true;
 }
 
-static bool is_varargs_def(const KrMethodDef *def) {
-    for (int i = 0; i < N_VARARGS_DEFS; i++)
-        if (def == call_defs.varargs[i]) return true;
-    return false;
-}
-
-// A class call: false when CPython 3.11 calls `type` through a vectorcall
-// entry (or a specialised instruction for type(x), str(x), tuple(x)).
-static bool class_call_counts(KrTypeObject *type, KrSsize npos, KrObject *kw, bool generic) {
+bool krEval_class_call_counts(KrTypeObject *type, KrSsize npos, KrObject *kw, bool generic) {
     if (type->tp_flags & KR_TPFLAGS_HEAPTYPE) return true;
     bool one_arg = npos == 1 && kw == NULL;
     if (type == &KrType_Type) return !one_arg;
     if ((type == &KrStr_Type || type == &KrTuple_Type) && one_arg && !generic) return false;
-    return !(type == &KrList_Type || type == &KrTuple_Type || type == &KrDict_Type || type == &KrSet_Type ||
-             type == &KrFrozenSet_Type || type == &KrFloat_Type || type == &KrBool_Type || type == &KrRange_Type ||
-             type == &KrEnumerate_Type || type == &KrMap_Type || type == &KrFilter_Type ||
-             type == &KrReversed_Type || type == &KrSuper_Type);
-}
-
-bool krEval_call_counts(KrThreadState *ts, KrObject *callable, KrSsize npos, KrObject *kw, bool generic) {
-    KrTypeObject *t = KR_TYPE(callable);
-    if (t == &KrFunction_Type || t == &KrMethod_Type) return false;
-    if (t == &KrCFunction_Type || t == &KrMethodDescr_Type) {
-        if (generic) return true;
-        if (!call_defs.ready) load_call_defs(ts);
-        const KrMethodDef *def = cfunction_def_of(callable);
-        switch (def->flags & (KR_METH_NOARGS | KR_METH_O | KR_METH_FAST | KR_METH_FASTKW)) {
-        case KR_METH_NOARGS:
-            return true;
-        case KR_METH_O:
-            return kw != NULL || (def != call_defs.len && def != call_defs.list_append);
-        default:
-            break;
-        }
-        if (t == &KrMethodDescr_Type) return kw != NULL || is_varargs_def(def);
-        KrObject *self = ((KrCFunctionObject *)callable)->self;
-        if (self != NULL && !kr_is_smallint(self) && (KR_TYPE(self)->tp_flags & KR_TPFLAGS_TYPE_SUBCLASS))
-            return true;   // a class method (dict.fromkeys)
-        return is_varargs_def(def);
-    }
-    if (t == &KrType_Type) return class_call_counts((KrTypeObject *)callable, npos, kw, generic);
-    return true;
+    return !krEval_call_exception(type);
 }
