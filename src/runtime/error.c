@@ -222,6 +222,10 @@ int krErr_enter_recursive_call(KrThreadState *ts, const char *where) {
     }
     // ...and one unit of the recursion limit, shared with Python frames as
     // in CPython (whose messages depend on which step runs out).
+    if (ts->py_recursion_remaining > 0) {
+        ts->py_recursion_remaining--;
+        return 0;
+    }
     if (krFrame_enter_recursion_where(ts, where) < 0) {
         ts->c_recursion_remaining++;
         return -1;
