@@ -357,7 +357,8 @@ __attribute__((always_inline)) static inline KrObject *call_object(KrThreadState
     if (cfunc || ctype == &KrMethodDescr_Type) {
         // A method descriptor with keywords goes through the generic entry,
         // which counts the call itself.
-        if (!cfunc && kw != NULL) return krObj_vectorcall(ts, callable, args, (size_t)npos, kw);
+        if (!cfunc && kw != NULL)
+            return krObj_vectorcall(ts, callable, args, (size_t)npos | KR_VECTORCALL_ARGS_OFFSET, kw);
         const KrMethodDef *def =
             cfunc ? ((KrCFunctionObject *)callable)->def : ((KrMethodDescrObject *)callable)->d_method;
         bool counted = !warm || krEval_builtin_call_counts(callable, def, cfunc);

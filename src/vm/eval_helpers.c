@@ -666,19 +666,17 @@ void krEval_load_call_exceptions(KrThreadState *ts) {
         &KrList_Type, &KrTuple_Type, &KrDict_Type, &KrSet_Type, &KrFrozenSet_Type, &KrFloat_Type, &KrBool_Type,
         &KrRange_Type, &KrEnumerate_Type, &KrMap_Type, &KrFilter_Type, &KrReversed_Type, &KrSuper_Type,
     };
-    if (krDict_get_cstr(ts, builtins, "len") == NULL) {   // not filled in yet
-        krErr_clear(ts);
-        return;
-    }
     KrObject *exc = krErr_fetch(ts);
-    for (size_t i = 0; i < sizeof defs / sizeof defs[0]; i++) {
-        KrObject *d = defs[i].type ? defs[i].type->tp_dict : builtins;
-        if (d != NULL) add_exception(cfunction_def_of(krDict_get_cstr(ts, d, defs[i].name)));
+    if (krDict_get_cstr(ts, builtins, "len") != NULL) {   // else not filled in yet
+        for (size_t i = 0; i < sizeof defs / sizeof defs[0]; i++) {
+            KrObject *d = defs[i].type ? defs[i].type->tp_dict : builtins;
+            if (d != NULL) add_exception(cfunction_def_of(krDict_get_cstr(ts, d, defs[i].name)));
+        }
+        for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++) add_exception(classes[i]);
+        kr_call_exceptions.ready = true;
     }
-    for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++) add_exception(classes[i]);
     krErr_clear(ts);
-    krErr_restore(ts, exc);
-    kr_call_exceptions.ready = true;
+    if (exc != NULL) krErr_restore(ts, exc);
 }
 
 bool krEval_class_call_counts(KrTypeObject *type, KrSsize npos, KrObject *kw, bool generic) {
