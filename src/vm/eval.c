@@ -224,6 +224,47 @@ static inline KrObject *seq_item_fast(KrObject *container, KrObject *sub) {
     return NULL;
 }
 
+// A bound of a slice with step 1 over a sequence of length n: None gives
+// `dflt`, a tagged int counts from the end when negative and is clamped to
+// [0, n].  false for anything else (the generic path then decides).
+static inline bool slice_bound(KrObject *v, KrSsize n, KrSsize dflt, KrSsize *out) {
+    if (v == KR_NONE) {
+        *out = dflt;
+        return true;
+    }
+    if (!kr_is_smallint(v)) return false;
+    int64_t i = kr_smallint_value(v);
+    if (i < 0) {
+        i += n;
+        if (i < 0) i = 0;
+    } else if (i > n) {
+        i = n;
+    }
+    *out = (KrSsize)i;
+    return true;
+}
+
+// container[start:stop] for an exact list, tuple or str and bounds that are
+// tagged ints or None, without making the slice object: true with *res (NULL
+// on memory exhaustion), or false when the fast path does not apply.
+static inline bool slice_fast(KrThreadState *ts, KrObject *container, KrObject *start, KrObject *stop,
+                              KrObject **res) {
+    if (kr_is_smallint(container)) return false;
+    KrTypeObject *t = KR_TYPE(container);
+    KrSsize n;
+    if (t == &KrList_Type) n = KR_LIST_SIZE(container);
+    else if (t == &KrTuple_Type) n = KR_TUPLE_SIZE(container);
+    else if (t == &KrStr_Type) n = krStr_len(container);
+    else return false;
+    KrSsize lo, hi;
+    if (!slice_bound(start, n, 0, &lo) || !slice_bound(stop, n, n, &hi)) return false;
+    if (hi < lo) hi = lo;
+    *res = t == &KrList_Type    ? krList_slice(ts, container, lo, hi)
+           : t == &KrTuple_Type ? krTuple_slice(ts, container, lo, hi)
+                                : krStr_substring(ts, container, lo, hi);
+    return true;
+}
+
 // Calls a built-in method descriptor (list.append and the like, reached
 // through LOAD_METHOD) on self = args[0] directly, skipping the descriptor's
 // generic call path.  Returns false when the fast path does not apply.
@@ -720,6 +761,19 @@ dispatch_switch:
         }
 
         TARGET(BUILD_SLICE) {
+            KrObject *res;
+            if (oparg == 2 && KR_UNIT_OP(*next_instr) == KR_OP_BINARY_SUBSCR &&
+                slice_fast(ts, PEEK(3), PEEK(2), PEEK(1), &res)) {
+                // container[a:b] with the BINARY_SUBSCR that follows done here.
+                kr_decref(PEEK(1));
+                kr_decref(PEEK(2));
+                kr_decref(PEEK(3));
+                sp -= 2;
+                PEEK(1) = res;
+                if (res == NULL) goto error;
+                JUMPBY(1 + CACHE_BINARY_SUBSCR);
+                DISPATCH();
+            }
             KrObject *step = oparg == 3 ? POP() : NULL;
             KrObject *stop = POP(), *start = PEEK(1);
             KrObject *slice = krSlice_new(ts, start, stop, step);
