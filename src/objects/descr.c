@@ -21,6 +21,7 @@
 #include "objects/tuple.h"
 #include "objects/type.h"
 #include "objects/typeslots.h"
+#include "vm/frame.h"
 
 // ---------------------------------------------------------------------------
 // Calling a method definition
@@ -59,8 +60,8 @@ static const char *qualified(char *buf, size_t size, KrTypeObject *type, const K
 // ---------------------------------------------------------------------------
 // Built-in functions (and built-in methods bound to an object)
 
-static KrObject *cfunction_call(KrThreadState *ts, KrObject *callable, KrObject *const *args, size_t nargsf,
-                                KrObject *kwnames) {
+static KrObject *cfunction_call_unchecked(KrThreadState *ts, KrObject *callable, KrObject *const *args,
+                                          size_t nargsf, KrObject *kwnames) {
     KrCFunctionObject *f = (KrCFunctionObject *)callable;
     const KrMethodDef *def = f->def;
     uint32_t kind = def->flags & (KR_METH_NOARGS | KR_METH_O | KR_METH_FAST | KR_METH_FASTKW);
@@ -76,6 +77,17 @@ static KrObject *cfunction_call(KrThreadState *ts, KrObject *callable, KrObject 
     KrTypeObject *owner = f->self && !krModule_check(f->self) ? KR_TYPE(f->self) : NULL;
     if (owner == &KrType_Type) owner = (KrTypeObject *)f->self;
     return krMethodDef_call(ts, def, f->self, args, nargs, kwnames, qualified(buf, sizeof buf, owner, def));
+}
+
+// As in CPython, a call of a built-in through its generic entry counts
+// against the recursion limit ("... while calling a Python object"); the
+// eval loop's direct calls do their own accounting.
+static KrObject *cfunction_call(KrThreadState *ts, KrObject *callable, KrObject *const *args, size_t nargsf,
+                                KrObject *kwnames) {
+    if (krFrame_enter_recursion_where(ts, " while calling a Python object") < 0) return NULL;
+    KrObject *r = cfunction_call_unchecked(ts, callable, args, nargsf, kwnames);
+    krFrame_leave_recursion(ts);
+    return r;
 }
 
 KrObject *krCFunction_new(KrThreadState *ts, const KrMethodDef *def, KrObject *self, KrObject *module) {
@@ -221,8 +233,8 @@ static int descr_check(KrThreadState *ts, KrTypeObject *type, KrObject *name, Kr
     return -1;
 }
 
-static KrObject *methoddescr_call(KrThreadState *ts, KrObject *callable, KrObject *const *args, size_t nargsf,
-                                  KrObject *kwnames) {
+static KrObject *methoddescr_call_unchecked(KrThreadState *ts, KrObject *callable, KrObject *const *args,
+                                            size_t nargsf, KrObject *kwnames) {
     KrMethodDescrObject *d = (KrMethodDescrObject *)callable;
     KrSsize nargs = kr_vectorcall_nargs(nargsf);
     char buf[256];
@@ -237,6 +249,15 @@ static KrObject *methoddescr_call(KrThreadState *ts, KrObject *callable, KrObjec
         if (kind == KR_METH_NOARGS && nargs == 1) return ((KrCFuncNoArgs)def->func)(ts, args[0]);
     }
     return krMethodDef_call(ts, def, args[0], args + 1, nargs - 1, kwnames, qn);
+}
+
+// Counted against the recursion limit like cfunction_call.
+static KrObject *methoddescr_call(KrThreadState *ts, KrObject *callable, KrObject *const *args, size_t nargsf,
+                                  KrObject *kwnames) {
+    if (krFrame_enter_recursion_where(ts, " while calling a Python object") < 0) return NULL;
+    KrObject *r = methoddescr_call_unchecked(ts, callable, args, nargsf, kwnames);
+    krFrame_leave_recursion(ts);
+    return r;
 }
 
 static KrObject *methoddescr_get(KrThreadState *ts, KrObject *descr, KrObject *obj, KrObject *type) {
