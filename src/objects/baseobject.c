@@ -199,6 +199,15 @@ static const KrGetSetDef object_getset[] = {
 const KrGetSetDef kr_managed_dict_getset = {"__dict__", object_get_dict, object_set_dict,
                                             "dictionary for instance variables", NULL};
 
+static KrObject *object_get_weakref(KrThreadState *ts, KrObject *self, void *c) {
+    KrObject **slot = krObj_weaklist_slot(self);
+    return kr_newref(slot && *slot ? *slot : KR_NONE);
+}
+
+// The __weakref__ descriptor of classes that add a weak reference list.
+const KrGetSetDef kr_weakref_getset = {"__weakref__", object_get_weakref, NULL,
+                                       "list of weak references to the object", NULL};
+
 // ---------------------------------------------------------------------------
 // Methods
 
