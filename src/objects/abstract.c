@@ -690,7 +690,14 @@ int krObj_setitem(KrThreadState *ts, KrObject *o, KrObject *key, KrObject *value
 int krObj_delitem(KrThreadState *ts, KrObject *o, KrObject *key) {
     KrObjObjArgProc set = KR_TYPE(o)->mp_ass_subscript;
     if (set) return set(ts, o, key, NULL);
-    krErr_format(ts, &KrExc_TypeError, "'%s' object doesn't support item deletion", krType_name(KR_TYPE(o)));
+    // CPython words it differently when the sequence protocol's deletion
+    // (PySequence_DelItem) is what failed: types with sequence slots (every
+    // class defined in Python has them) and an integer key.
+    KrTypeObject *tp = KR_TYPE(o);
+    bool seq = (tp->tp_flags & KR_TPFLAGS_HEAPTYPE) || tp->sq_contains || tp->sq_concat || tp->sq_repeat ||
+               (tp->mp_length && tp->mp_subscript);
+    krErr_format(ts, &KrExc_TypeError, "'%s' object %s support item deletion", krType_name(tp),
+                 seq && krNum_is_index(key) ? "doesn't" : "does not");
     return -1;
 }
 

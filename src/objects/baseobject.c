@@ -9,6 +9,7 @@
 #include "objects/dict.h"
 #include "objects/int.h"
 #include "objects/list.h"
+#include "objects/module.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
@@ -131,20 +132,6 @@ static KrObject *object_get_class(KrThreadState *ts, KrObject *self, void *c) {
     return kr_newref((KrObject *)KR_TYPE(self));
 }
 
-// Two classes have compatible layouts when their instances are built the same
-// way by C: the same static base, the same __slots__ members, the same flags.
-static bool compatible_for_assignment(KrTypeObject *a, KrTypeObject *b) {
-    while (a->tp_base && a->tp_basicsize == a->tp_base->tp_basicsize && (a->tp_flags & KR_TPFLAGS_HEAPTYPE) &&
-           ((KrHeapTypeObject *)a)->ht_nslots == 0)
-        a = a->tp_base;
-    while (b->tp_base && b->tp_basicsize == b->tp_base->tp_basicsize && (b->tp_flags & KR_TPFLAGS_HEAPTYPE) &&
-           ((KrHeapTypeObject *)b)->ht_nslots == 0)
-        b = b->tp_base;
-    if (a == b) return true;
-    return a->tp_basicsize == b->tp_basicsize && a->tp_itemsize == b->tp_itemsize &&
-           a->tp_base == b->tp_base && a->tp_members == NULL && b->tp_members == NULL;
-}
-
 static int object_set_class(KrThreadState *ts, KrObject *self, KrObject *value, void *c) {
     if (!value) {
         krErr_set_string(ts, &KrExc_TypeError, "can't delete __class__ attribute");
@@ -155,17 +142,13 @@ static int object_set_class(KrThreadState *ts, KrObject *self, KrObject *value, 
         return -1;
     }
     KrTypeObject *newto = (KrTypeObject *)value, *oldto = KR_TYPE(self);
-    const uint32_t layout = KR_TPFLAGS_MANAGED_ATTRS | KR_TPFLAGS_HAVE_GC;
-    if (!(newto->tp_flags & KR_TPFLAGS_HEAPTYPE) || !(oldto->tp_flags & KR_TPFLAGS_HEAPTYPE)) {
+    bool modules = krType_is_subtype(newto, &KrModule_Type) && krType_is_subtype(oldto, &KrModule_Type);
+    if (!modules && ((newto->tp_flags | oldto->tp_flags) & KR_TPFLAGS_IMMUTABLETYPE)) {
         krErr_set_string(ts, &KrExc_TypeError,
                          "__class__ assignment only supported for mutable types or ModuleType subclasses");
         return -1;
     }
-    if ((newto->tp_flags & layout) != (oldto->tp_flags & layout) || !compatible_for_assignment(newto, oldto)) {
-        krErr_format(ts, &KrExc_TypeError, "__class__ assignment: '%s' object layout differs from '%s'",
-                     krType_name(newto), krType_name(oldto));
-        return -1;
-    }
+    if (krType_check_compatible(ts, oldto, newto, "__class__") < 0) return -1;
     // Shapes belong to a class's shape tree; leave shape mode before moving.
     if ((oldto->tp_flags & KR_TPFLAGS_MANAGED_ATTRS) && !krAttrs_dict(ts, self)) return -1;
     kr_incref(value);

@@ -647,6 +647,131 @@ fail:
     return NULL;
 }
 
+// ---------------------------------------------------------------------------
+// Layout compatibility (__class__ and __bases__ assignment)
+
+// Do instances of `child` have exactly the layout of its tp_base's?
+static bool same_layout_as_base(KrTypeObject *child) {
+    KrTypeObject *parent = child->tp_base;
+    return parent && child->tp_basicsize == parent->tp_basicsize && child->tp_itemsize == parent->tp_itemsize &&
+           child->tp_dictoffset == parent->tp_dictoffset &&
+           child->tp_weaklistoffset == parent->tp_weaklistoffset &&
+           (child->tp_flags & KR_TPFLAGS_MANAGED_ATTRS) == (parent->tp_flags & KR_TPFLAGS_MANAGED_ATTRS) &&
+           (child->tp_dealloc == subtype_dealloc || child->tp_dealloc == parent->tp_dealloc);
+}
+
+// Did two classes with the same tp_base add the same __slots__ the same way?
+static int same_slots_added(KrThreadState *ts, KrTypeObject *a, KrTypeObject *b) {
+    if (!(a->tp_flags & KR_TPFLAGS_HEAPTYPE) || !(b->tp_flags & KR_TPFLAGS_HEAPTYPE)) return 0;
+    if (a->tp_basicsize != b->tp_basicsize || a->tp_weaklistoffset != b->tp_weaklistoffset ||
+        a->tp_dictoffset != b->tp_dictoffset)
+        return 0;
+    KrObject *sa = ((KrHeapTypeObject *)a)->ht_slots, *sb = ((KrHeapTypeObject *)b)->ht_slots;
+    if (sa && sb) return krObj_richcompare_bool(ts, sa, sb, KR_EQ);
+    return 1;
+}
+
+int krType_check_compatible(KrThreadState *ts, KrTypeObject *oldto, KrTypeObject *newto, const char *attr) {
+    KrTypeObject *newbase = newto, *oldbase = oldto;
+    while (same_layout_as_base(newbase)) newbase = newbase->tp_base;
+    while (same_layout_as_base(oldbase)) oldbase = oldbase->tp_base;
+    int same = 1;
+    if (newbase != oldbase) {
+        same = newbase->tp_base == oldbase->tp_base ? same_slots_added(ts, newbase, oldbase) : 0;
+        if (same < 0) return -1;
+    }
+    const uint32_t layout = KR_TPFLAGS_MANAGED_ATTRS | KR_TPFLAGS_HAVE_GC;
+    if (same && (oldto->tp_flags & layout) == (newto->tp_flags & layout)) return 0;
+    krErr_format(ts, &KrExc_TypeError, "%s assignment: '%s' object layout differs from '%s'", attr, newto->tp_name,
+                 oldto->tp_name);
+    return -1;
+}
+
+// Recomputes the MRO and the slots of `type` and of every subclass after a
+// __bases__ change.  On failure the MROs already replaced stay as they are
+// and the error is reported.  0 or -1.
+static int mro_hierarchy(KrThreadState *ts, KrTypeObject *type) {
+    KrObject *mro = krType_compute_mro(ts, type);
+    if (!mro) return -1;
+    kr_setref(&type->tp_mro, mro);
+    krType_modified(type);
+    if (krTypeSlots_fixup(ts, type) < 0) return -1;
+    // Strong references: an mro() override may run any code.
+    KrTypeObject **subs;
+    KrSsize n = krType_subclasses(type, &subs);
+    KrObject *list = krList_new(ts, n);
+    if (!list) return -1;
+    for (KrSsize i = 0; i < n; i++) KR_LIST_SET(list, i, kr_newref((KrObject *)subs[i]));
+    int r = 0;
+    for (KrSsize i = 0; i < KR_LIST_SIZE(list) && r == 0; i++)
+        r = mro_hierarchy(ts, (KrTypeObject *)KR_LIST_GET(list, i));
+    kr_decref(list);
+    return r;
+}
+
+static int check_new_bases(KrThreadState *ts, KrTypeObject *type, KrObject *value) {
+    if (!krTuple_check(value)) {
+        krErr_format(ts, &KrExc_TypeError, "can only assign tuple to %s.__bases__, not %T", type->tp_name, value);
+        return -1;
+    }
+    if (KR_TUPLE_SIZE(value) == 0) {
+        krErr_format(ts, &KrExc_TypeError, "can only assign non-empty tuple to %s.__bases__, not ()",
+                     type->tp_name);
+        return -1;
+    }
+    for (KrSsize i = 0; i < KR_TUPLE_SIZE(value); i++) {
+        KrObject *b = KR_TUPLE_GET(value, i);
+        if (!kr_type_check(b, &KrType_Type)) {
+            krErr_format(ts, &KrExc_TypeError, "%s.__bases__ must be tuple of classes, not '%T'", type->tp_name, b);
+            return -1;
+        }
+        KrTypeObject *bt = (KrTypeObject *)b;
+        bool cycle = krType_is_subtype(bt, type);
+        for (KrTypeObject *t = bt; t && !cycle; t = t->tp_base) cycle = t == type;
+        if (cycle) {
+            krErr_set_string(ts, &KrExc_TypeError, "a __bases__ item causes an inheritance cycle");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int krType_set_bases(KrThreadState *ts, KrTypeObject *type, KrObject *value) {
+    if (check_new_bases(ts, type, value) < 0) return -1;
+    KrTypeObject *new_base = best_base(ts, value);
+    if (!new_base || krType_check_compatible(ts, type->tp_base, new_base, "__bases__") < 0) return -1;
+    KrObject *old_bases = type->tp_bases, *old_mro = kr_newref(type->tp_mro);
+    KrTypeObject *old_base = type->tp_base;
+    type->tp_bases = kr_newref(value);
+    type->tp_base = (KrTypeObject *)kr_newref((KrObject *)new_base);
+    if (mro_hierarchy(ts, type) < 0) {
+        // Put the old hierarchy back (the subclasses' MROs are recomputed from it).
+        kr_decref(type->tp_bases);
+        kr_decref((KrObject *)type->tp_base);
+        type->tp_bases = old_bases;
+        type->tp_base = old_base;
+        KrObject *exc = krErr_fetch(ts);
+        kr_setref(&type->tp_mro, old_mro);
+        if (mro_hierarchy(ts, type) < 0) krErr_clear(ts);
+        krErr_restore(ts, exc);
+        return -1;
+    }
+    kr_decref(old_mro);
+    for (KrSsize i = 0; i < KR_TUPLE_SIZE(old_bases); i++)
+        krType_remove_subclass((KrTypeObject *)KR_TUPLE_GET(old_bases, i), type);
+    for (KrSsize i = 0; i < KR_TUPLE_SIZE(value); i++) {
+        if (krType_add_subclass((KrTypeObject *)KR_TUPLE_GET(value, i), type) < 0) {
+            kr_decref(old_bases);
+            kr_decref((KrObject *)old_base);
+            krErr_no_memory(ts);
+            return -1;
+        }
+    }
+    kr_decref(old_bases);
+    kr_decref((KrObject *)old_base);
+    return 0;
+}
+
 KrObject *krType_tp_new(KrThreadState *ts, KrTypeObject *meta, KrObject *const *args, KrSsize nargs,
                         KrObject *kwnames) {
     KrSsize nkw = kwnames ? KR_TUPLE_SIZE(kwnames) : 0;

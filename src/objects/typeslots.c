@@ -21,6 +21,7 @@
 #include "objects/dict.h"
 #include "objects/func.h"
 #include "objects/int.h"
+#include "objects/iter.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
@@ -159,10 +160,20 @@ UNARY_SLOT(slot_nb_invert, __invert__)
 UNARY_SLOT(slot_nb_int, __int__)
 UNARY_SLOT(slot_nb_float, __float__)
 UNARY_SLOT(slot_nb_index, __index__)
-UNARY_SLOT(slot_tp_iter, __iter__)
 UNARY_SLOT(slot_am_await, __await__)
 UNARY_SLOT(slot_am_aiter, __aiter__)
 UNARY_SLOT(slot_am_anext, __anext__)
+
+static KrObject *slot_tp_iter(KrThreadState *ts, KrObject *self) {
+    KrObject *func = krType_lookup(KR_TYPE(self), KR_ID(__iter__));
+    if (func == KR_NONE || (!func && !krType_lookup(KR_TYPE(self), KR_ID(__getitem__))))
+        return krErr_format(ts, &KrExc_TypeError, "'%T' object is not iterable", self);
+    if (!func) return krSeqIter_new(ts, self);  // __iter__ deleted: the __getitem__ protocol
+    kr_incref(func);
+    KrObject *r = krObj_call_bound(ts, func, self, NULL, 0, NULL);
+    kr_decref(func);
+    return r;
+}
 
 static KrObject *slot_tp_repr(KrThreadState *ts, KrObject *self) {
     int found;

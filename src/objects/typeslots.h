@@ -45,6 +45,11 @@ void krType_dealloc(KrObject *self);
 // metaclass's mro().  New reference.
 KrObject *krType_compute_mro(KrThreadState *ts, KrTypeObject *type);
 int krType_add_subclass(KrTypeObject *base, KrTypeObject *type);
+// Raises "<attr> assignment: 'new' object layout differs from 'old'" unless
+// instances of `oldto` could be reinterpreted as instances of `newto`.  0 or -1.
+int krType_check_compatible(KrThreadState *ts, KrTypeObject *oldto, KrTypeObject *newto, const char *attr);
+// type.__bases__ = value (a class's bases; recomputes MROs and slots).  0 or -1.
+int krType_set_bases(KrThreadState *ts, KrTypeObject *type, KrObject *value);
 void krType_remove_subclass(KrTypeObject *base, KrTypeObject *type);
 
 // isinstance/issubclass without __instancecheck__/__subclasscheck__ (abstract.c).
