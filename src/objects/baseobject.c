@@ -243,21 +243,6 @@ static KrObject *object_subclasshook(KrThreadState *ts, KrObject *cls, KrObject 
     return kr_newref(KR_NOTIMPLEMENTED);
 }
 
-static KrObject *object_reduce_ex(KrThreadState *ts, KrObject *self, KrObject *protocol) {
-    krErr_format(ts, &KrExc_TypeError, "cannot pickle '%s' object", krType_name(KR_TYPE(self)));
-    return NULL;
-}
-
-static KrObject *object_getstate(KrThreadState *ts, KrObject *self) {
-    if (KR_TYPE(self)->tp_flags & KR_TPFLAGS_MANAGED_ATTRS) {
-        KrObject *d = krAttrs_dict(ts, self);
-        if (!d) return NULL;
-        if (krDict_size(d) == 0) return kr_newref(KR_NONE);
-        return krDict_copy(ts, d);
-    }
-    return kr_newref(KR_NONE);
-}
-
 static const KrMethodDef object_methods[] = {
     {"__format__", KR_CFUNC(object_format), KR_METH_O, "Default object formatter."},
     {"__sizeof__", KR_CFUNC(object_sizeof), KR_METH_NOARGS, "Size of object in memory, in bytes."},
@@ -266,8 +251,9 @@ static const KrMethodDef object_methods[] = {
      "This method is called when a class is subclassed."},
     {"__subclasshook__", KR_CFUNC(object_subclasshook), KR_METH_FAST | KR_METH_CLASS,
      "Abstract classes can override this to customize issubclass()."},
-    {"__reduce_ex__", KR_CFUNC(object_reduce_ex), KR_METH_O, "Helper for pickle."},
-    {"__getstate__", KR_CFUNC(object_getstate), KR_METH_NOARGS, "Helper for pickle."},
+    {"__reduce_ex__", KR_CFUNC(krObj_reduce_ex_method), KR_METH_O, "Helper for pickle."},
+    {"__reduce__", KR_CFUNC(krObj_reduce_method), KR_METH_NOARGS, "Helper for pickle."},
+    {"__getstate__", KR_CFUNC(krObj_getstate_method), KR_METH_NOARGS, "Helper for pickle."},
     {NULL},
 };
 

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "objects/genericalias.h"
 #include "objects/abstract.h"
 #include "objects/descr.h"
 #include "objects/dict.h"
@@ -631,6 +632,7 @@ static KrObject *mappingproxy_copy(KrThreadState *ts, KrObject *self) {
 }
 
 static const KrMethodDef mappingproxy_methods[] = {
+    {"__class_getitem__", KR_CFUNC(krGenericAlias_class_getitem), KR_METH_O | KR_METH_CLASS, "See PEP 585"},
     {"get", KR_CFUNC(mappingproxy_get), KR_METH_FAST, NULL},
     {"keys", KR_CFUNC(mappingproxy_keys), KR_METH_NOARGS, NULL},
     {"values", KR_CFUNC(mappingproxy_values), KR_METH_NOARGS, NULL},

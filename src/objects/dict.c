@@ -19,6 +19,7 @@
  *
  * Related: dict.h, dict_internal.h, dictviews.c (views and iterators).
  */
+#include "objects/genericalias.h"
 #include "objects/dict.h"
 
 #include "objects/abstract.h"
@@ -1047,6 +1048,7 @@ static KrObject *dict_sizeof(KrThreadState *ts, KrObject *self) {
 }
 
 static const KrMethodDef dict_methods[] = {
+    {"__class_getitem__", KR_CFUNC(krGenericAlias_class_getitem), KR_METH_O | KR_METH_CLASS, "See PEP 585"},
     {"__contains__", KR_CFUNC(dict_contains_meth), KR_METH_O | KR_METH_COEXIST,
      "True if the dictionary has the specified key, else False."},
     {"__getitem__", KR_CFUNC(dict_getitem_meth), KR_METH_O | KR_METH_COEXIST, "x.__getitem__(y) <==> x[y]"},

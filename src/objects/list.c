@@ -16,6 +16,7 @@
  *
  * Related: list.h, listsort.c (list.sort), container_util.h, tuple.c.
  */
+#include "objects/genericalias.h"
 #include "objects/list.h"
 
 #include "objects/abstract.h"
@@ -802,6 +803,7 @@ static KrObject *list_sizeof(KrThreadState *ts, KrObject *self) {
 static KrObject *list_reversed(KrThreadState *ts, KrObject *self);
 
 static const KrMethodDef list_methods[] = {
+    {"__class_getitem__", KR_CFUNC(krGenericAlias_class_getitem), KR_METH_O | KR_METH_CLASS, "See PEP 585"},
     {"__reversed__", KR_CFUNC(list_reversed), KR_METH_NOARGS, "Return a reverse iterator over the list."},
     {"__sizeof__", KR_CFUNC(list_sizeof), KR_METH_NOARGS, "Return the size of the list in memory, in bytes."},
     {"clear", KR_CFUNC(list_clear_meth), KR_METH_NOARGS, "Remove all items from list."},

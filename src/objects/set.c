@@ -16,6 +16,7 @@
  *
  * Related: set.h, dict.c (same hashing of keys), dictviews.c (set-like views).
  */
+#include "objects/genericalias.h"
 #include "objects/set.h"
 
 #include "objects/abstract.h"
@@ -1129,6 +1130,7 @@ static KrObject *set_update_meth(KrThreadState *ts, KrObject *self, KrObject *co
 }
 
 static const KrMethodDef set_methods[] = {
+    {"__class_getitem__", KR_CFUNC(krGenericAlias_class_getitem), KR_METH_O | KR_METH_CLASS, "See PEP 585"},
     {"add", KR_CFUNC(set_add_meth), KR_METH_O,
      "Add an element to a set.\n\nThis has no effect if the element is already present."},
     {"clear", KR_CFUNC(set_clear_meth), KR_METH_NOARGS, "Remove all elements from this set."},
@@ -1168,6 +1170,7 @@ static const KrMethodDef set_methods[] = {
 };
 
 static const KrMethodDef frozenset_methods[] = {
+    {"__class_getitem__", KR_CFUNC(krGenericAlias_class_getitem), KR_METH_O | KR_METH_CLASS, "See PEP 585"},
     {"__contains__", KR_CFUNC(set_contains_meth), KR_METH_O | KR_METH_COEXIST, "x.__contains__(y) <==> y in x."},
     {"copy", KR_CFUNC(frozenset_copy), KR_METH_NOARGS, "Return a shallow copy of a set."},
     {"difference", KR_CFUNC(set_difference_multi), KR_METH_FAST,

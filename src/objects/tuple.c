@@ -12,6 +12,7 @@
  *
  * Related: tuple.h, container_util.h (trash), list.c (shares the iterator pattern).
  */
+#include "objects/genericalias.h"
 #include "objects/tuple.h"
 
 #include "objects/abstract.h"
@@ -319,6 +320,7 @@ static KrObject *tuple_sizeof(KrThreadState *ts, KrObject *self) {
 }
 
 static const KrMethodDef tuple_methods[] = {
+    {"__class_getitem__", KR_CFUNC(krGenericAlias_class_getitem), KR_METH_O | KR_METH_CLASS, "See PEP 585"},
     {"__getnewargs__", KR_CFUNC(tuple_getnewargs), KR_METH_NOARGS, NULL},
     {"index", KR_CFUNC(tuple_index), KR_METH_FAST,
      "Return first index of value.\n\nRaises ValueError if the value is not present."},

@@ -20,6 +20,7 @@
 #include "objects/abstract.h"
 #include "objects/descr.h"
 #include "objects/dict.h"
+#include "objects/genericalias.h"
 #include "objects/int.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -734,6 +735,7 @@ KrTypeObject KrType_Type = {
     .tp_call = type_call,
     .tp_getattro = type_getattro,
     .tp_setattro = type_setattro,
+    .nb_or = krUnion_type_or,
     .tp_methods = type_methods,
     .tp_getset = type_getset,
     .tp_dictoffset = offsetof(KrTypeObject, tp_dict),

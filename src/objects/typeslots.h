@@ -56,6 +56,12 @@ void krType_remove_subclass(KrTypeObject *base, KrTypeObject *type);
 int krObj_isinstance_default(KrThreadState *ts, KrObject *inst, KrObject *cls);
 int krObj_issubclass_default(KrThreadState *ts, KrObject *derived, KrObject *cls);
 
+// object.__reduce_ex__(protocol), object.__reduce__(), object.__getstate__()
+// (objreduce.c).  New references.
+KrObject *krObj_reduce_ex_method(KrThreadState *ts, KrObject *self, KrObject *protocol);
+KrObject *krObj_reduce_method(KrThreadState *ts, KrObject *self);
+KrObject *krObj_getstate_method(KrThreadState *ts, KrObject *self);
+
 // types.MappingProxyType over `mapping` (descr.c).  New reference.
 KrObject *krMappingProxy_new(KrThreadState *ts, KrObject *mapping);
 // staticmethod(f) / classmethod(f).  New references.
