@@ -383,14 +383,16 @@ int krMod_sys_init_path(KrThreadState *ts, const char *pythonpath) {
     if (n > 0) {
         exe[n] = 0;
         char *slash = strrchr(exe, '/');
-        if (slash) {
-            strcpy(slash, "/../lib");
+        // <prefix>/bin/krait or build/krait: ../lib; build/asan/krait: ../../lib.
+        static const char *const rel[] = {"/../lib", "/../../lib"};
+        for (int i = 0; slash && i < 2; i++) {
+            strcpy(slash, rel[i]);
             char *lib = realpath(exe, NULL);
-            if (lib) {
-                int r = path_append(ts, path, lib, (KrSsize)strlen(lib));
-                free(lib);
-                if (r < 0) return -1;
-            }
+            if (!lib) continue;
+            int r = path_append(ts, path, lib, (KrSsize)strlen(lib));
+            free(lib);
+            if (r < 0) return -1;
+            break;
         }
     }
     return 0;
