@@ -771,7 +771,7 @@ KrObject *krSeq_list(KrThreadState *ts, KrObject *iterable) {
 
 KrObject *krSeq_tuple(KrThreadState *ts, KrObject *iterable) {
     if (krTuple_check_exact(iterable)) return kr_newref(iterable);
-    if (krList_check(iterable)) return krList_as_tuple(ts, iterable);
+    if (krList_check_exact(iterable)) return krList_as_tuple(ts, iterable);
     KrObject *list = krSeq_list(ts, iterable);
     if (!list) return NULL;
     KrObject *t = krList_as_tuple(ts, list);

@@ -262,7 +262,11 @@ KrTypeObject KrBaseObject_Type = {
     .tp_name = "object",
     .tp_basicsize = sizeof(KrObject),
     .tp_flags = KR_TPFLAGS_BASETYPE,
-    .tp_doc = "The base class of the class hierarchy.",
+    .tp_doc = "The base class of the class hierarchy.\n"
+    "\n"
+    "When called, it accepts no arguments and returns a new featureless\n"
+    "instance that has no instance attributes and cannot be given any.\n"
+    "",
     .tp_new = object_new,
     .tp_init = object_init,
     .tp_dealloc = object_dealloc,

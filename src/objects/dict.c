@@ -993,7 +993,7 @@ static KrObject *dict_fromkeys(KrThreadState *ts, KrObject *cls, KrObject *const
     KrObject *d = krObj_call0(ts, cls);
     if (!d) return NULL;
     bool exact = krDict_check_exact(d);
-    if (exact && ((KrDictObject *)d)->used == 0 && (krDict_check_exact(iterable) || krAnySet_check(iterable))) {
+    if (exact && ((KrDictObject *)d)->used == 0 && (krDict_check_exact(iterable) || (krAnySet_check(iterable) && (KR_TYPE(iterable) == &KrSet_Type || KR_TYPE(iterable) == &KrFrozenSet_Type)))) {
         // Known hashes: no hashing, one resize.
         bool is_dict = krDict_check_exact(iterable);
         KrSsize n = is_dict ? krDict_size(iterable) : krSet_size(iterable);

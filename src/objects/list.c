@@ -218,7 +218,7 @@ static int list_extend_iter(KrThreadState *ts, KrListObject *self, KrObject *ite
 
 int krList_extend(KrThreadState *ts, KrObject *list, KrObject *iterable) {
     KrListObject *self = (KrListObject *)list;
-    if (krList_check(iterable) || krTuple_check(iterable)) {
+    if (krList_check_exact(iterable) || krTuple_check_exact(iterable) || iterable == list) {
         // Snapshot the source: extending a list with itself doubles it.
         KrSsize n = krList_check(iterable) ? KR_LIST_SIZE(iterable) : KR_TUPLE_SIZE(iterable);
         KrObject **src = krList_check(iterable) ? KR_LIST_ITEMS(iterable) : KR_TUPLE_ITEMS(iterable);

@@ -90,7 +90,7 @@ KrObject *krTuple_slice(KrThreadState *ts, KrObject *t, KrSsize start, KrSsize s
 
 KrObject *krTuple_from_iterable(KrThreadState *ts, KrObject *iterable) {
     if (krTuple_check_exact(iterable)) return kr_newref(iterable);
-    if (krList_check(iterable)) return krList_as_tuple(ts, iterable);
+    if (krList_check_exact(iterable)) return krList_as_tuple(ts, iterable);
     KrObject *list = krList_new(ts, 0);
     if (!list) return NULL;
     if (krList_extend(ts, list, iterable) < 0) {

@@ -787,6 +787,15 @@ KrObject *krType_tp_new(KrThreadState *ts, KrTypeObject *meta, KrObject *const *
         return krErr_format(ts, &KrExc_TypeError, "type.__new__() argument 2 must be tuple, not %T", bases);
     if (!krDict_check(dict))
         return krErr_format(ts, &KrExc_TypeError, "type.__new__() argument 3 must be dict, not %T", dict);
+    for (KrSsize i = 0; i < KR_TUPLE_SIZE(bases); i++) {
+        KrObject *b = KR_TUPLE_GET(bases, i);
+        if (kr_type_check(b, &KrType_Type)) continue;
+        int r = krObj_hasattr(ts, b, KR_ID(__mro_entries__));
+        if (r < 0) return NULL;
+        if (r)
+            return krErr_format(ts, &KrExc_TypeError,
+                                "type() doesn't support MRO entry resolution; use types.new_class()");
+    }
     KrTypeObject *winner = krType_calculate_metaclass(ts, meta, bases);
     if (!winner) return NULL;
     if (winner != meta && winner->tp_new != krType_tp_new) return winner->tp_new(ts, winner, args, nargs, kwnames);
