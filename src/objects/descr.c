@@ -632,12 +632,12 @@ static KrObject *mappingproxy_copy(KrThreadState *ts, KrObject *self) {
 }
 
 static const KrMethodDef mappingproxy_methods[] = {
-    {"__class_getitem__", KR_CFUNC(krGenericAlias_class_getitem), KR_METH_O | KR_METH_CLASS, "See PEP 585"},
     {"get", KR_CFUNC(mappingproxy_get), KR_METH_FAST, NULL},
     {"keys", KR_CFUNC(mappingproxy_keys), KR_METH_NOARGS, NULL},
     {"values", KR_CFUNC(mappingproxy_values), KR_METH_NOARGS, NULL},
     {"items", KR_CFUNC(mappingproxy_items), KR_METH_NOARGS, NULL},
     {"copy", KR_CFUNC(mappingproxy_copy), KR_METH_NOARGS, NULL},
+    {"__class_getitem__", KR_CFUNC(krGenericAlias_class_getitem), KR_METH_O | KR_METH_CLASS, "See PEP 585"},
     {NULL},
 };
 

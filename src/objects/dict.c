@@ -1048,7 +1048,6 @@ static KrObject *dict_sizeof(KrThreadState *ts, KrObject *self) {
 }
 
 static const KrMethodDef dict_methods[] = {
-    {"__class_getitem__", KR_CFUNC(krGenericAlias_class_getitem), KR_METH_O | KR_METH_CLASS, "See PEP 585"},
     {"__contains__", KR_CFUNC(dict_contains_meth), KR_METH_O | KR_METH_COEXIST,
      "True if the dictionary has the specified key, else False."},
     {"__getitem__", KR_CFUNC(dict_getitem_meth), KR_METH_O | KR_METH_COEXIST, "x.__getitem__(y) <==> x[y]"},
@@ -1078,6 +1077,7 @@ static const KrMethodDef dict_methods[] = {
     {"clear", KR_CFUNC(dict_clear_meth), KR_METH_NOARGS, "D.clear() -> None.  Remove all items from D."},
     {"copy", KR_CFUNC(dict_copy_meth), KR_METH_NOARGS, "D.copy() -> a shallow copy of D"},
     {"__reversed__", KR_CFUNC(dict_reversed), KR_METH_NOARGS, "Return a reverse iterator over the dict keys."},
+    {"__class_getitem__", KR_CFUNC(krGenericAlias_class_getitem), KR_METH_O | KR_METH_CLASS, "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 

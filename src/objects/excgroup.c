@@ -262,10 +262,10 @@ static const KrMemberDef eg_members[] = {
 };
 
 static const KrMethodDef eg_methods[] = {
-    {"__class_getitem__", KR_CFUNC(krGenericAlias_class_getitem), KR_METH_O | KR_METH_CLASS, "See PEP 585"},
     {"derive", KR_CFUNC(eg_derive), KR_METH_O, NULL},
     {"split", KR_CFUNC(eg_split), KR_METH_O, NULL},
     {"subgroup", KR_CFUNC(eg_subgroup), KR_METH_O, NULL},
+    {"__class_getitem__", KR_CFUNC(krGenericAlias_class_getitem), KR_METH_O | KR_METH_CLASS, "See PEP 585"},
     {NULL},
 };
 

@@ -803,7 +803,6 @@ static KrObject *list_sizeof(KrThreadState *ts, KrObject *self) {
 static KrObject *list_reversed(KrThreadState *ts, KrObject *self);
 
 static const KrMethodDef list_methods[] = {
-    {"__class_getitem__", KR_CFUNC(krGenericAlias_class_getitem), KR_METH_O | KR_METH_CLASS, "See PEP 585"},
     {"__reversed__", KR_CFUNC(list_reversed), KR_METH_NOARGS, "Return a reverse iterator over the list."},
     {"__sizeof__", KR_CFUNC(list_sizeof), KR_METH_NOARGS, "Return the size of the list in memory, in bytes."},
     {"clear", KR_CFUNC(list_clear_meth), KR_METH_NOARGS, "Remove all items from list."},
@@ -826,6 +825,7 @@ static const KrMethodDef list_methods[] = {
      "If a key function is given, apply it once to each list item and sort them,\n"
      "ascending or descending, according to their function values.\n\n"
      "The reverse flag can be set to sort in descending order."},
+    {"__class_getitem__", KR_CFUNC(krGenericAlias_class_getitem), KR_METH_O | KR_METH_CLASS, "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 

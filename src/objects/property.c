@@ -212,8 +212,8 @@ static const KrMemberDef property_members[] = {
 };
 
 static const KrGetSetDef property_getset[] = {
-    {"__isabstractmethod__", property_get_isabstract, NULL, NULL, NULL},
     {"__doc__", property_get_doc, property_set_doc, NULL, NULL},
+    {"__isabstractmethod__", property_get_isabstract, NULL, NULL, NULL},
     {NULL},
 };
 
@@ -236,6 +236,7 @@ KrTypeObject KrProperty_Type = {
     .tp_dealloc = property_dealloc,
     .tp_traverse = property_traverse,
     .tp_clear = property_clear,
+    .tp_getattro = krObj_generic_getattr,
     .tp_descr_get = property_get,
     .tp_descr_set = property_set,
     .tp_members = property_members,

@@ -1130,7 +1130,6 @@ static KrObject *set_update_meth(KrThreadState *ts, KrObject *self, KrObject *co
 }
 
 static const KrMethodDef set_methods[] = {
-    {"__class_getitem__", KR_CFUNC(krGenericAlias_class_getitem), KR_METH_O | KR_METH_CLASS, "See PEP 585"},
     {"add", KR_CFUNC(set_add_meth), KR_METH_O,
      "Add an element to a set.\n\nThis has no effect if the element is already present."},
     {"clear", KR_CFUNC(set_clear_meth), KR_METH_NOARGS, "Remove all elements from this set."},
@@ -1166,11 +1165,11 @@ static const KrMethodDef set_methods[] = {
     {"union", KR_CFUNC(set_union), KR_METH_FAST,
      "Return the union of sets as a new set.\n\n(i.e. all elements that are in either set.)"},
     {"update", KR_CFUNC(set_update_meth), KR_METH_FAST, "Update a set with the union of itself and others."},
+    {"__class_getitem__", KR_CFUNC(krGenericAlias_class_getitem), KR_METH_O | KR_METH_CLASS, "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 
 static const KrMethodDef frozenset_methods[] = {
-    {"__class_getitem__", KR_CFUNC(krGenericAlias_class_getitem), KR_METH_O | KR_METH_CLASS, "See PEP 585"},
     {"__contains__", KR_CFUNC(set_contains_meth), KR_METH_O | KR_METH_COEXIST, "x.__contains__(y) <==> y in x."},
     {"copy", KR_CFUNC(frozenset_copy), KR_METH_NOARGS, "Return a shallow copy of a set."},
     {"difference", KR_CFUNC(set_difference_multi), KR_METH_FAST,
@@ -1188,6 +1187,7 @@ static const KrMethodDef frozenset_methods[] = {
      "(i.e. all elements that are in exactly one of the sets.)"},
     {"union", KR_CFUNC(set_union), KR_METH_FAST,
      "Return the union of sets as a new set.\n\n(i.e. all elements that are in either set.)"},
+    {"__class_getitem__", KR_CFUNC(krGenericAlias_class_getitem), KR_METH_O | KR_METH_CLASS, "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 

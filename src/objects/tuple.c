@@ -320,12 +320,12 @@ static KrObject *tuple_sizeof(KrThreadState *ts, KrObject *self) {
 }
 
 static const KrMethodDef tuple_methods[] = {
-    {"__class_getitem__", KR_CFUNC(krGenericAlias_class_getitem), KR_METH_O | KR_METH_CLASS, "See PEP 585"},
     {"__getnewargs__", KR_CFUNC(tuple_getnewargs), KR_METH_NOARGS, NULL},
     {"index", KR_CFUNC(tuple_index), KR_METH_FAST,
      "Return first index of value.\n\nRaises ValueError if the value is not present."},
     {"count", KR_CFUNC(tuple_count), KR_METH_O, "Return number of occurrences of value."},
     {"__sizeof__", KR_CFUNC(tuple_sizeof), KR_METH_NOARGS, NULL},
+    {"__class_getitem__", KR_CFUNC(krGenericAlias_class_getitem), KR_METH_O | KR_METH_CLASS, "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -274,8 +274,9 @@ int krType_ready(KrThreadState *ts, KrTypeObject *type) {
         type->tp_new = base->tp_new;
     }
 
-    if (add_tables(ts, type) < 0) return -1;
+    // CPython's order: __new__, the slot wrappers, methods, members, getsets, __doc__.
     if (krTypeSlots_add_wrappers(ts, type) < 0) return -1;
+    if (add_tables(ts, type) < 0) return -1;
     if (!krDict_get_str(type->tp_dict, KR_ID(__doc__))) {
         KrObject *doc = type->tp_doc ? krStr_from_cstr(ts, type->tp_doc) : kr_newref(KR_NONE);
         if (!doc || krDict_set_steal(ts, type->tp_dict, KR_ID(__doc__), doc) < 0) return -1;
@@ -598,22 +599,28 @@ static KrObject *type_get_flags(KrThreadState *ts, KrObject *self, void *c) {
     return krInt_from_i64(ts, (int64_t)flags);
 }
 
+static KrObject *type_get_text_signature(KrThreadState *ts, KrObject *self, void *c) {
+    return kr_newref(KR_NONE);  // Krait's docstrings carry no signature line
+}
+
 static const KrGetSetDef type_getset[] = {
-    {"__name__", type_get_name, type_set_name, NULL, NULL},
-    {"__qualname__", type_get_qualname, type_set_qualname, NULL, NULL},
-    {"__bases__", type_get_bases, type_set_bases, NULL, NULL},
-    {"__base__", type_get_base, type_set_readonly, NULL, NULL},
-    {"__mro__", type_get_mro, type_set_readonly, NULL, NULL},
-    {"__module__", type_get_module, type_set_module, NULL, NULL},
-    {"__dict__", type_get_dict, NULL, NULL, NULL},
-    {"__doc__", type_get_doc, type_set_doc, NULL, NULL},
-    {"__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods, NULL, NULL},
-    {"__annotations__", type_get_annotations, type_set_annotations, NULL, NULL},
+    // CPython's members first, then its getsets (the order of type.__dict__).
     {"__basicsize__", type_get_basicsize, type_set_readonly, NULL, NULL},
     {"__itemsize__", type_get_itemsize, type_set_readonly, NULL, NULL},
     {"__flags__", type_get_flags, type_set_readonly, NULL, NULL},
     {"__weakrefoffset__", type_get_weakrefoffset, type_set_readonly, NULL, NULL},
+    {"__base__", type_get_base, type_set_readonly, NULL, NULL},
     {"__dictoffset__", type_get_dictoffset, type_set_readonly, NULL, NULL},
+    {"__mro__", type_get_mro, type_set_readonly, NULL, NULL},
+    {"__name__", type_get_name, type_set_name, NULL, NULL},
+    {"__qualname__", type_get_qualname, type_set_qualname, NULL, NULL},
+    {"__bases__", type_get_bases, type_set_bases, NULL, NULL},
+    {"__module__", type_get_module, type_set_module, NULL, NULL},
+    {"__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods, NULL, NULL},
+    {"__dict__", type_get_dict, NULL, NULL, NULL},
+    {"__doc__", type_get_doc, type_set_doc, NULL, NULL},
+    {"__text_signature__", type_get_text_signature, NULL, NULL, NULL},
+    {"__annotations__", type_get_annotations, type_set_annotations, NULL, NULL},
     {NULL},
 };
 
@@ -674,10 +681,10 @@ static KrObject *type_sizeof(KrThreadState *ts, KrObject *self) {
 static const KrMethodDef type_methods[] = {
     {"mro", KR_CFUNC(type_mro_method), KR_METH_NOARGS, "Return a type's method resolution order."},
     {"__subclasses__", KR_CFUNC(type_subclasses), KR_METH_NOARGS, "Return a list of immediate subclasses."},
-    {"__instancecheck__", KR_CFUNC(type_instancecheck), KR_METH_O, "Check if an object is an instance."},
-    {"__subclasscheck__", KR_CFUNC(type_subclasscheck), KR_METH_O, "Check if a class is a subclass."},
     {"__prepare__", KR_CFUNC(type_prepare), KR_METH_FASTKW | KR_METH_CLASS,
      "Create the namespace for the class statement"},
+    {"__instancecheck__", KR_CFUNC(type_instancecheck), KR_METH_O, "Check if an object is an instance."},
+    {"__subclasscheck__", KR_CFUNC(type_subclasscheck), KR_METH_O, "Check if a class is a subclass."},
     {"__dir__", KR_CFUNC(type_dir), KR_METH_NOARGS, "Specialized __dir__ implementation for types."},
     {"__sizeof__", KR_CFUNC(type_sizeof), KR_METH_NOARGS, "Return memory consumption of the type object."},
     {NULL},

@@ -564,20 +564,21 @@ static KrObject *wrap_call(KrThreadState *ts, KrObject *self, KrObject *const *a
 }
 
 // ---------------------------------------------------------------------------
-// The table
+// The table, in CPython's order (it decides the order of a built-in type's
+// dict, where the wrappers come first)
 
 #define OFF(f) offsetof(KrTypeObject, f)
 #define E(NAME, FIELD, HEAP, WRAP) {#NAME, OFF(FIELD), (void *)(HEAP), WRAP, &KR_ID(NAME)},
 
 static SlotDef slotdefs[] = {
-    E(__getattribute__, tp_getattro, slot_tp_getattr_hook, wrap_getattr)
-    E(__getattr__, tp_getattro, slot_tp_getattr_hook, NULL)
-    E(__setattr__, tp_setattro, slot_tp_setattro, wrap_setattr)
-    E(__delattr__, tp_setattro, slot_tp_setattro, wrap_delattr)
     E(__repr__, tp_repr, slot_tp_repr, wrap_unary)
     E(__hash__, tp_hash, slot_tp_hash, wrap_hash)
     E(__call__, tp_call, slot_tp_call, wrap_call)
     E(__str__, tp_str, slot_tp_str, wrap_unary)
+    E(__getattribute__, tp_getattro, slot_tp_getattr_hook, wrap_getattr)
+    E(__getattr__, tp_getattro, slot_tp_getattr_hook, NULL)
+    E(__setattr__, tp_setattro, slot_tp_setattro, wrap_setattr)
+    E(__delattr__, tp_setattro, slot_tp_setattro, wrap_delattr)
     E(__lt__, tp_richcompare, slot_tp_richcompare, wrap_lt)
     E(__le__, tp_richcompare, slot_tp_richcompare, wrap_le)
     E(__eq__, tp_richcompare, slot_tp_richcompare, wrap_eq)
@@ -649,10 +650,10 @@ static SlotDef slotdefs[] = {
     E(__getitem__, mp_subscript, slot_mp_subscript, wrap_binary_l)
     E(__setitem__, mp_ass_subscript, slot_mp_ass_subscript, wrap_objobjarg)
     E(__delitem__, mp_ass_subscript, slot_mp_ass_subscript, wrap_delitem)
-    E(__contains__, sq_contains, slot_sq_contains, wrap_contains)
     E(__add__, sq_concat, NULL, wrap_binary_l)
     E(__mul__, sq_repeat, NULL, wrap_repeat)
     E(__rmul__, sq_repeat, NULL, wrap_repeat)
+    E(__contains__, sq_contains, slot_sq_contains, wrap_contains)
     E(__iadd__, sq_inplace_concat, NULL, wrap_binary_l)
     E(__imul__, sq_inplace_repeat, NULL, wrap_repeat)
 };
@@ -874,7 +875,10 @@ int krTypeSlots_add_wrappers(KrThreadState *ts, KrTypeObject *type) {
         if (!fn || !sd->wrapper) continue;
         KrObject *name = *sd->name_obj;
         if (krDict_get_str(type->tp_dict, name)) continue;
-        if (sd->offset == offsetof(KrTypeObject, tp_hash) && fn == (void *)krObj_hash_not_implemented) continue;
+        if (sd->offset == offsetof(KrTypeObject, tp_hash) && fn == (void *)krObj_hash_not_implemented) {
+            if (krDict_set(ts, type->tp_dict, name, KR_NONE) < 0) return -1;  // unhashable: __hash__ = None
+            continue;
+        }
         WrapperDescrObject *d = (WrapperDescrObject *)krObj_alloc(ts, &KrWrapperDescr_Type, 0);
         if (!d) return -1;
         d->d_type = type;
