@@ -183,7 +183,7 @@ static KrTypeObject *best_base(KrThreadState *ts, KrObject *bases) {
         }
         KrTypeObject *bt = (KrTypeObject *)b;
         if (!(bt->tp_flags & KR_TPFLAGS_BASETYPE)) {
-            krErr_format(ts, &KrExc_TypeError, "type '%s' is not an acceptable base type", krType_name(bt));
+            krErr_format(ts, &KrExc_TypeError, "type '%s' is not an acceptable base type", bt->tp_name);
             return NULL;
         }
         KrTypeObject *cand = solid_base(bt);

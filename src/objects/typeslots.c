@@ -730,7 +730,7 @@ static KrObject *wrapper_invoke(KrThreadState *ts, WrapperDescrObject *d, KrObje
 static int check_self(KrThreadState *ts, WrapperDescrObject *d, KrObject *self) {
     if (kr_type_check(self, d->d_type)) return 0;
     krErr_format(ts, &KrExc_TypeError, "descriptor '%U' requires a '%s' object but received a '%T'", d->d_name,
-                 krType_name(d->d_type), self);
+                 d->d_type->tp_name, self);
     return -1;
 }
 
@@ -740,7 +740,7 @@ static KrObject *wrapperdescr_call(KrThreadState *ts, KrObject *callable, KrObje
     KrSsize nargs = kr_vectorcall_nargs(nargsf);
     if (nargs < 1)
         return krErr_format(ts, &KrExc_TypeError, "descriptor '%U' of '%s' object needs an argument", d->d_name,
-                            krType_name(d->d_type));
+                            d->d_type->tp_name);
     if (check_self(ts, d, args[0]) < 0) return NULL;
     return wrapper_invoke(ts, d, args[0], args + 1, nargs - 1, kwnames);
 }
@@ -759,7 +759,7 @@ static KrObject *wrapperdescr_get(KrThreadState *ts, KrObject *descr, KrObject *
 
 static KrObject *wrapperdescr_repr(KrThreadState *ts, KrObject *self) {
     WrapperDescrObject *d = (WrapperDescrObject *)self;
-    return krStr_from_format(ts, "<slot wrapper '%U' of '%s' objects>", d->d_name, krType_name(d->d_type));
+    return krStr_from_format(ts, "<slot wrapper '%U' of '%s' objects>", d->d_name, d->d_type->tp_name);
 }
 
 static void wrapperdescr_dealloc(KrObject *self) {
