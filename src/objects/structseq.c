@@ -84,7 +84,7 @@ static KrObject *structseq_new(KrThreadState *ts, KrTypeObject *type, KrObject *
     KrObject *a[2] = {NULL, NULL};
     if (krArg_parse(ts, "structseq", args, nargs, kwnames, names, 2, 0, 2, 1, a) < 0) return NULL;
     StructSeqType *st = (StructSeqType *)type;
-    KrObject *dict = a[1] == KR_NONE ? NULL : a[1];
+    KrObject *dict = a[1];
     KrObject *seq = krSeq_fast(ts, a[0], "constructor requires a sequence");
     if (!seq) return NULL;
     KrSsize len = KR_SIZE(seq);

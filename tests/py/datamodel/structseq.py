@@ -12,10 +12,10 @@ f = FI(range(11))
 print(f, type(f), len(f), f[3], f.max, f.rounds)
 print(f.__reduce__(), sys.float_info.__reduce__()[0] is FI)
 print(f == tuple(range(11)), f[:2], f + (1,), type(f + (1,)).__name__, hash(f) == hash(tuple(range(11))))
-print(FI(sequence=range(11)).radix, FI([0] * 11, None).max, FI((0,) * 11, {}).dig)
+print(FI(sequence=range(11)).radix, FI([0] * 11).max, FI((0,) * 11, {}).dig, FI((0,) * 11, dict={}).dig)
 print(list(FI.__dict__))
 for call in (lambda: T(), lambda: T((1, 2, 3, 4, 5)), lambda: FI((1,) * 3), lambda: FI((1,) * 12),
-             lambda: FI(5), lambda: FI(), lambda: FI((1,) * 11, 5), lambda: FI((1,) * 11, x=1),
+             lambda: FI(5), lambda: FI(), lambda: FI((1,) * 11, 5), lambda: FI((1,) * 11, None), lambda: FI((1,) * 11, x=1),
              lambda: type(sys.flags)()):
     try:
         print(call())
