@@ -169,7 +169,7 @@ static int get_newargs(KrThreadState *ts, KrObject *self, KrObject **args, KrObj
         if (!krTuple_check(r)) {
             krErr_format(ts, &KrExc_TypeError, "__getnewargs_ex__ should return a tuple, not '%T'", r);
         } else if (KR_TUPLE_SIZE(r) != 2) {
-            krErr_format(ts, &KrExc_TypeError, "__getnewargs_ex__ should return a tuple of length 2, not %zd",
+            krErr_format(ts, &KrExc_ValueError, "__getnewargs_ex__ should return a tuple of length 2, not %zd",
                          KR_TUPLE_SIZE(r));
         } else if (!krTuple_check(KR_TUPLE_GET(r, 0))) {
             krErr_format(ts, &KrExc_TypeError,

@@ -626,7 +626,7 @@ static const KrGetSetDef type_getset[] = {
 
 // type.mro(): the C3 linearisation (typenew.c).
 static KrObject *type_mro_method(KrThreadState *ts, KrObject *self) {
-    KrObject *t = krType_compute_mro(ts, (KrTypeObject *)self);
+    KrObject *t = krType_c3_mro(ts, (KrTypeObject *)self);
     if (!t) return NULL;
     KrObject *l = krSeq_list(ts, t);
     kr_decref(t);

@@ -54,7 +54,7 @@ static void set_mro_error(KrThreadState *ts, KrObject **seqs, KrSsize *pos, KrSs
     kr_decref(names);
 }
 
-static KrObject *c3_mro(KrThreadState *ts, KrTypeObject *type) {
+KrObject *krType_c3_mro(KrThreadState *ts, KrTypeObject *type) {
     KrObject *bases = type->tp_bases;
     KrSsize nb = KR_TUPLE_SIZE(bases);
     // Fast path: single inheritance.
@@ -141,7 +141,7 @@ KrObject *krType_compute_mro(KrThreadState *ts, KrTypeObject *type) {
             return t;
         }
     }
-    return c3_mro(ts, type);
+    return krType_c3_mro(ts, type);
 }
 
 // ---------------------------------------------------------------------------
