@@ -506,7 +506,7 @@ static int set_class_cell(KrThreadState *ts, KrTypeObject *type) {
     KrObject *cell = krDict_get_str(type->tp_dict, KR_ID(__classcell__));
     if (!cell) return 0;
     if (!krCell_check(cell)) {
-        krErr_format(ts, &KrExc_TypeError, "__classcell__ must be a nonlocal cell, not %T", cell);
+        krErr_format(ts, &KrExc_TypeError, "__classcell__ must be a nonlocal cell, not %R", (KrObject *)KR_TYPE(cell));
         return -1;
     }
     kr_setref(&((KrCellObject *)cell)->ref, kr_newref((KrObject *)type));

@@ -476,11 +476,38 @@ static KrObject *wrap_repeat(KrThreadState *ts, KrObject *self, KrObject *const 
     return ((KrSsizeArgFunc)wrapped)(ts, self, n);
 }
 
+static int slot_tp_setattro(KrThreadState *ts, KrObject *self, KrObject *name, KrObject *value);
+
+// object.__setattr__(x, ...) must not bypass a C-level __setattr__ that x's
+// type (or a base between it and the wrapper's type) defines, e.g. type's.
+static int hackcheck(KrThreadState *ts, KrObject *self, void *func, const char *what) {
+    KrTypeObject *type = KR_TYPE(self);
+    KrObject *mro = type->tp_mro;
+    if (!mro) return 0;
+    KrTypeObject *defining = type;
+    for (KrSsize i = KR_TUPLE_SIZE(mro) - 1; i >= 0; i--) {
+        KrTypeObject *base = (KrTypeObject *)KR_TUPLE_GET(mro, i);
+        if (base->tp_setattro != slot_tp_setattro && base->tp_setattro == type->tp_setattro) {
+            defining = base;
+            break;
+        }
+    }
+    for (KrTypeObject *base = defining; base; base = base->tp_base) {
+        if ((void *)base->tp_setattro == func) break;
+        if (base->tp_setattro != slot_tp_setattro) {
+            krErr_format(ts, &KrExc_TypeError, "can't apply this %s to %s object", what, type->tp_name);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static KrObject *wrap_setattr(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs,
                               void *wrapped, const char *name) {
     if (check_nargs(ts, nargs, 2, name) < 0) return NULL;
     if (!krStr_check(args[0]))
         return krErr_format(ts, &KrExc_TypeError, "attribute name must be string, not '%T'", args[0]);
+    if (hackcheck(ts, self, wrapped, "__setattr__") < 0) return NULL;
     if (((KrSetAttrFunc)wrapped)(ts, self, args[0], args[1]) < 0) return NULL;
     return kr_newref(KR_NONE);
 }
@@ -490,6 +517,7 @@ static KrObject *wrap_delattr(KrThreadState *ts, KrObject *self, KrObject *const
     if (check_nargs(ts, nargs, 1, name) < 0) return NULL;
     if (!krStr_check(args[0]))
         return krErr_format(ts, &KrExc_TypeError, "attribute name must be string, not '%T'", args[0]);
+    if (hackcheck(ts, self, wrapped, "__delattr__") < 0) return NULL;
     if (((KrSetAttrFunc)wrapped)(ts, self, args[0], NULL) < 0) return NULL;
     return kr_newref(KR_NONE);
 }
