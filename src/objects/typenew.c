@@ -572,7 +572,6 @@ static int finish_class(KrThreadState *ts, KrTypeObject *type, KrTypeObject *bas
             return -1;
         }
     }
-    if (krDict_get_str(type->tp_dict, KR_ID(__abstractmethods__))) type->tp_flags |= KR_TPFLAGS_ABSTRACT;
     return 0;
 }
 
