@@ -165,7 +165,13 @@ KrTypeObject *krType_calculate_metaclass(KrThreadState *ts, KrTypeObject *meta, 
 }
 
 static bool extra_ivars(KrTypeObject *type, KrTypeObject *base) {
-    return type->tp_basicsize != base->tp_basicsize || type->tp_itemsize != base->tp_itemsize;
+    KrSsize t_size = type->tp_basicsize;
+    if (type->tp_itemsize || base->tp_itemsize) return t_size != base->tp_basicsize || type->tp_itemsize != base->tp_itemsize;
+    // A weak reference list a class added at the end is no layout of its own.
+    if ((type->tp_flags & KR_TPFLAGS_HEAPTYPE) && type->tp_weaklistoffset > 0 && base->tp_weaklistoffset == 0 &&
+        type->tp_weaklistoffset + (KrSsize)sizeof(KrObject *) == t_size)
+        t_size -= (KrSsize)sizeof(KrObject *);
+    return t_size != base->tp_basicsize;
 }
 
 static KrTypeObject *solid_base(KrTypeObject *type) {
