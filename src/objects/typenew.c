@@ -360,8 +360,9 @@ static int parse_slots(KrThreadState *ts, KrObject *slots, KrObject *name, KrObj
         KrObject *m = mangle(ts, name, s);
         if (!m) goto fail;
         krStr_intern_inplace(ts, &m);
-        if (krDict_get_str(dict, m)) {
-            krErr_format(ts, &KrExc_ValueError, "%R in __slots__ conflicts with class variable", s);
+        // __qualname__ and __classcell__ are removed from the namespace later.
+        if (krDict_get_str(dict, m) && m != KR_ID(__qualname__) && m != KR_ID(__classcell__)) {
+            krErr_format(ts, &KrExc_ValueError, "%R in __slots__ conflicts with class variable", m);
             kr_decref(m);
             goto fail;
         }
@@ -779,15 +780,13 @@ int krType_set_bases(KrThreadState *ts, KrTypeObject *type, KrObject *value) {
 
 KrObject *krType_tp_new(KrThreadState *ts, KrTypeObject *meta, KrObject *const *args, KrSsize nargs,
                         KrObject *kwnames) {
-    KrSsize nkw = kwnames ? KR_TUPLE_SIZE(kwnames) : 0;
-    if (meta == &KrType_Type && nargs == 1 && nkw == 0) return kr_newref((KrObject *)KR_TYPE(args[0]));
-    if (nargs != 3) {
-        krErr_set_string(ts, &KrExc_TypeError, "type() takes 1 or 3 arguments");
-        return NULL;
-    }
+    if (nargs != 3)
+        return krErr_format(ts, &KrExc_TypeError, "type.__new__() takes exactly 3 arguments (%zd given)", nargs);
     KrObject *name = args[0], *bases = args[1], *dict = args[2];
     if (!krStr_check(name))
         return krErr_format(ts, &KrExc_TypeError, "type.__new__() argument 1 must be str, not %T", name);
+    if (strlen(krStr_utf8(name)) != (size_t)krStr_size(name))
+        return krErr_format(ts, &KrExc_ValueError, "type name must not contain null characters");
     if (!krTuple_check(bases))
         return krErr_format(ts, &KrExc_TypeError, "type.__new__() argument 2 must be tuple, not %T", bases);
     if (!krDict_check(dict))
