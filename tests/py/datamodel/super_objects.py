@@ -54,8 +54,11 @@ print(W())
 class G:
     def gen(self):
         yield super().__repr__ is not None
-        yield [super().__class__ for _ in range(1)]
-print(list(G().gen())[0])
+        try:
+            yield [super().__class__ for _ in range(1)]
+        except TypeError as e:
+            yield "TypeError: " + str(e)
+print(list(G().gen()))
 class H(list):
     def append(self, x):
         return super().append(x * 10)
