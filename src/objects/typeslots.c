@@ -381,6 +381,18 @@ static int check_nargs(KrThreadState *ts, KrSsize nargs, KrSsize want, const cha
     return -1;
 }
 
+// CPython unpacks these with PyArg_UnpackTuple(args, "", 1, 2): hence the
+// messages' leading space.
+static int check_nargs_1_2(KrThreadState *ts, KrSsize nargs) {
+    if (nargs < 1)
+        krErr_format(ts, &KrExc_TypeError, " expected at least 1 argument, got %zd", nargs);
+    else if (nargs > 2)
+        krErr_format(ts, &KrExc_TypeError, " expected at most 2 arguments, got %zd", nargs);
+    else
+        return 0;
+    return -1;
+}
+
 static KrObject *wrap_unary(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs,
                             void *wrapped, const char *name) {
     if (check_nargs(ts, nargs, 0, name) < 0) return NULL;
@@ -401,19 +413,13 @@ static KrObject *wrap_binary_r(KrThreadState *ts, KrObject *self, KrObject *cons
 
 static KrObject *wrap_ternary_l(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs,
                                 void *wrapped, const char *name) {
-    if (nargs < 1 || nargs > 2) {
-        krErr_format(ts, &KrExc_TypeError, "expected 1 or 2 arguments, got %zd", nargs);
-        return NULL;
-    }
+    if (check_nargs_1_2(ts, nargs) < 0) return NULL;
     return ((KrTernaryFunc)wrapped)(ts, self, args[0], nargs == 2 ? args[1] : KR_NONE);
 }
 
 static KrObject *wrap_ternary_r(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs,
                                 void *wrapped, const char *name) {
-    if (nargs < 1 || nargs > 2) {
-        krErr_format(ts, &KrExc_TypeError, "expected 1 or 2 arguments, got %zd", nargs);
-        return NULL;
-    }
+    if (check_nargs_1_2(ts, nargs) < 0) return NULL;
     return ((KrTernaryFunc)wrapped)(ts, args[0], self, nargs == 2 ? args[1] : KR_NONE);
 }
 
@@ -470,7 +476,6 @@ static KrObject *wrap_contains(KrThreadState *ts, KrObject *self, KrObject *cons
 static KrObject *wrap_repeat(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs,
                              void *wrapped, const char *name) {
     if (check_nargs(ts, nargs, 1, name) < 0) return NULL;
-    if (!krNum_is_index(args[0])) return kr_newref(KR_NOTIMPLEMENTED);
     KrSsize n = krNum_as_ssize(ts, args[0], &KrExc_OverflowError);
     if (n == -1 && krErr_occurred(ts)) return NULL;
     return ((KrSsizeArgFunc)wrapped)(ts, self, n);
@@ -545,10 +550,7 @@ WRAP_RICHCMP(wrap_ge, KR_GE)
 
 static KrObject *wrap_descr_get(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs,
                                 void *wrapped, const char *name) {
-    if (nargs < 1 || nargs > 2) {
-        krErr_format(ts, &KrExc_TypeError, "expected 1 or 2 arguments, got %zd", nargs);
-        return NULL;
-    }
+    if (check_nargs_1_2(ts, nargs) < 0) return NULL;
     KrObject *obj = args[0] == KR_NONE ? NULL : args[0];
     KrObject *type = nargs == 2 && args[1] != KR_NONE ? args[1] : NULL;
     if (!obj && !type) {
@@ -776,7 +778,9 @@ static KrObject *wrapperdescr_call(KrThreadState *ts, KrObject *callable, KrObje
 static KrObject *wrapperdescr_get(KrThreadState *ts, KrObject *descr, KrObject *obj, KrObject *type) {
     if (!obj) return kr_newref(descr);
     WrapperDescrObject *d = (WrapperDescrObject *)descr;
-    if (check_self(ts, d, obj) < 0) return NULL;
+    if (!kr_type_check(obj, d->d_type))
+        return krErr_format(ts, &KrExc_TypeError, "descriptor '%U' for '%s' objects doesn't apply to a '%s' object",
+                            d->d_name, d->d_type->tp_name, KR_TYPE(obj)->tp_name);
     MethodWrapperObject *mw = (MethodWrapperObject *)krObj_alloc(ts, &KrMethodWrapper_Type, 0);
     if (!mw) return NULL;
     mw->descr = (WrapperDescrObject *)kr_newref(descr);
@@ -873,9 +877,18 @@ static KrHash methodwrapper_hash(KrThreadState *ts, KrObject *self) {
     return h == -1 ? -2 : h;
 }
 
+static KrObject *methodwrapper_get_qualname(KrThreadState *ts, KrObject *self, void *c) {
+    return descr_get_qualname(ts, (KrObject *)((MethodWrapperObject *)self)->descr, NULL);
+}
+static KrObject *methodwrapper_get_objclass(KrThreadState *ts, KrObject *self, void *c) {
+    return kr_newref((KrObject *)((MethodWrapperObject *)self)->descr->d_type);
+}
+
 static const KrGetSetDef methodwrapper_getset[] = {
     {"__self__", methodwrapper_get_self, NULL, NULL, NULL},
     {"__name__", methodwrapper_get_name, NULL, NULL, NULL},
+    {"__qualname__", methodwrapper_get_qualname, NULL, NULL, NULL},
+    {"__objclass__", methodwrapper_get_objclass, NULL, NULL, NULL},
     {NULL},
 };
 
