@@ -999,12 +999,8 @@ static void fixup_one(KrTypeObject *type, size_t off) {
     *SLOT_PTR(type, off) = resolve_slot(type, off);
 }
 
-int krTypeSlots_fixup(KrThreadState *ts, KrTypeObject *type) {
-    for (size_t i = 0; i < sizeof(inheritable) / sizeof(inheritable[0]); i++) fixup_one(type, inheritable[i]);
-    fixup_one(type, offsetof(KrTypeObject, tp_hash));
-    fixup_one(type, offsetof(KrTypeObject, tp_richcompare));
-    fixup_one(type, offsetof(KrTypeObject, tp_init));
-    // __new__: a Python-level __new__ anywhere before the first built-in one wins.
+// __new__: a Python-level __new__ anywhere before the first built-in one wins.
+static void fixup_new(KrTypeObject *type) {
     KrObject *mro = type->tp_mro;
     for (KrSsize i = 0; i < KR_TUPLE_SIZE(mro); i++) {
         KrTypeObject *t = (KrTypeObject *)KR_TUPLE_GET(mro, i);
@@ -1016,12 +1012,27 @@ int krTypeSlots_fixup(KrThreadState *ts, KrTypeObject *type) {
         }
         break;
     }
+}
+
+int krTypeSlots_fixup(KrThreadState *ts, KrTypeObject *type) {
+    for (size_t i = 0; i < sizeof(inheritable) / sizeof(inheritable[0]); i++) fixup_one(type, inheritable[i]);
+    fixup_one(type, offsetof(KrTypeObject, tp_hash));
+    fixup_one(type, offsetof(KrTypeObject, tp_richcompare));
+    fixup_one(type, offsetof(KrTypeObject, tp_init));
+    fixup_new(type);
     return 0;
+}
+
+static void update_new_recursive(KrTypeObject *type) {
+    if (!(type->tp_flags & KR_TPFLAGS_HEAPTYPE)) return;
+    fixup_new(type);
+    KrTypeObject **subs;
+    KrSsize n = krType_subclasses(type, &subs);
+    for (KrSsize i = 0; i < n; i++) update_new_recursive(subs[i]);
 }
 
 static void update_recursive(KrTypeObject *type, size_t off) {
     fixup_one(type, off);
-    if (off == offsetof(KrTypeObject, tp_new)) return;
     KrTypeObject **subs;
     KrSsize n = krType_subclasses(type, &subs);
     for (KrSsize i = 0; i < n; i++) update_recursive(subs[i], off);
@@ -1029,7 +1040,10 @@ static void update_recursive(KrTypeObject *type, size_t off) {
 
 int krTypeSlots_update(KrThreadState *ts, KrTypeObject *type, KrObject *name) {
     if (!(type->tp_flags & KR_TPFLAGS_HEAPTYPE)) return 0;
-    if (name == KR_ID(__new__)) return krTypeSlots_fixup(ts, type);
+    if (name == KR_ID(__new__)) {
+        update_new_recursive(type);
+        return 0;
+    }
     for (size_t i = 0; i < NSLOTDEFS; i++)
         if (*slotdefs[i].name_obj == name) update_recursive(type, slotdefs[i].offset);
     return 0;
