@@ -18,10 +18,15 @@
 #include "objects/type.h"
 #include "objects/typeslots.h"
 #include "runtime/import.h"
+#include "runtime/state.h"
 
 static KrObject *copyreg_attr(KrThreadState *ts, const char *name) {
-    KrObject *mod = krImport_import(ts, "copyreg");
-    if (!mod) return NULL;
+    // As CPython: whatever sys.modules holds (even None), else an import.
+    KrObject *mod = krDict_get_cstr(ts, ts->interp->modules, "copyreg");
+    if (mod)
+        kr_incref(mod);
+    else if (krErr_occurred(ts) || !(mod = krImport_import(ts, "copyreg")))
+        return NULL;
     KrObject *r = krObj_getattr_cstr(ts, mod, name);
     kr_decref(mod);
     return r;

@@ -694,9 +694,14 @@ int krType_check_compatible(KrThreadState *ts, KrTypeObject *oldto, KrTypeObject
 }
 
 // Recomputes the MRO and the slots of `type` and of every subclass after a
-// __bases__ change.  On failure the MROs already replaced stay as they are
-// and the error is reported.  0 or -1.
-static int mro_hierarchy(KrThreadState *ts, KrTypeObject *type) {
+// __bases__ change, recording (class, previous MRO) pairs in `undo`.  0 or -1.
+static int mro_hierarchy(KrThreadState *ts, KrTypeObject *type, KrObject *undo) {
+    KrObject *old = type->tp_mro ? type->tp_mro : KR_NONE;
+    KrObject *pair = krTuple_pack(ts, 2, (KrObject *)type, old);
+    if (!pair) return -1;
+    int r = krList_append(ts, undo, pair);
+    kr_decref(pair);
+    if (r < 0) return -1;
     KrObject *mro = krType_compute_mro(ts, type);
     if (!mro) return -1;
     kr_setref(&type->tp_mro, mro);
@@ -708,11 +713,23 @@ static int mro_hierarchy(KrThreadState *ts, KrTypeObject *type) {
     KrObject *list = krList_new(ts, n);
     if (!list) return -1;
     for (KrSsize i = 0; i < n; i++) KR_LIST_SET(list, i, kr_newref((KrObject *)subs[i]));
-    int r = 0;
+    r = 0;
     for (KrSsize i = 0; i < KR_LIST_SIZE(list) && r == 0; i++)
-        r = mro_hierarchy(ts, (KrTypeObject *)KR_LIST_GET(list, i));
+        r = mro_hierarchy(ts, (KrTypeObject *)KR_LIST_GET(list, i), undo);
     kr_decref(list);
     return r;
+}
+
+// Puts back the MROs (and slots) recorded by mro_hierarchy, newest first.
+static void mro_undo(KrThreadState *ts, KrObject *undo) {
+    for (KrSsize i = KR_LIST_SIZE(undo); --i >= 0;) {
+        KrObject *pair = KR_LIST_GET(undo, i);
+        KrTypeObject *cls = (KrTypeObject *)KR_TUPLE_GET(pair, 0);
+        KrObject *old = KR_TUPLE_GET(pair, 1);
+        kr_setref(&cls->tp_mro, old == KR_NONE ? NULL : kr_newref(old));
+        krType_modified(cls);
+        if (cls->tp_mro) krTypeSlots_fixup(ts, cls);
+    }
 }
 
 static int check_new_bases(KrThreadState *ts, KrTypeObject *type, KrObject *value) {
@@ -742,40 +759,52 @@ static int check_new_bases(KrThreadState *ts, KrTypeObject *type, KrObject *valu
     return 0;
 }
 
-int krType_set_bases(KrThreadState *ts, KrTypeObject *type, KrObject *value) {
-    if (check_new_bases(ts, type, value) < 0) return -1;
-    KrTypeObject *new_base = best_base(ts, value);
-    if (!new_base || krType_check_compatible(ts, type->tp_base, new_base, "__bases__") < 0) return -1;
-    KrObject *old_bases = type->tp_bases, *old_mro = kr_newref(type->tp_mro);
-    KrTypeObject *old_base = type->tp_base;
-    type->tp_bases = kr_newref(value);
-    type->tp_base = (KrTypeObject *)kr_newref((KrObject *)new_base);
-    if (mro_hierarchy(ts, type) < 0) {
-        // Put the old hierarchy back (the subclasses' MROs are recomputed from it).
-        kr_decref(type->tp_bases);
-        kr_decref((KrObject *)type->tp_base);
-        type->tp_bases = old_bases;
-        type->tp_base = old_base;
-        KrObject *exc = krErr_fetch(ts);
-        kr_setref(&type->tp_mro, old_mro);
-        if (mro_hierarchy(ts, type) < 0) krErr_clear(ts);
-        krErr_restore(ts, exc);
-        return -1;
-    }
-    kr_decref(old_mro);
+// Moves `type` from the subclass lists of old_bases to those of new_bases.  0 or -1.
+static int move_subclass(KrThreadState *ts, KrTypeObject *type, KrObject *old_bases, KrObject *new_bases) {
     for (KrSsize i = 0; i < KR_TUPLE_SIZE(old_bases); i++)
         krType_remove_subclass((KrTypeObject *)KR_TUPLE_GET(old_bases, i), type);
-    for (KrSsize i = 0; i < KR_TUPLE_SIZE(value); i++) {
-        if (krType_add_subclass((KrTypeObject *)KR_TUPLE_GET(value, i), type) < 0) {
-            kr_decref(old_bases);
-            kr_decref((KrObject *)old_base);
+    for (KrSsize i = 0; i < KR_TUPLE_SIZE(new_bases); i++) {
+        if (krType_add_subclass((KrTypeObject *)KR_TUPLE_GET(new_bases, i), type) < 0) {
             krErr_no_memory(ts);
             return -1;
         }
     }
+    return 0;
+}
+
+int krType_set_bases(KrThreadState *ts, KrTypeObject *type, KrObject *value) {
+    if (check_new_bases(ts, type, value) < 0) return -1;
+    KrTypeObject *new_base = best_base(ts, value);
+    if (!new_base || krType_check_compatible(ts, type->tp_base, new_base, "__bases__") < 0) return -1;
+    KrObject *old_bases = type->tp_bases;
+    KrTypeObject *old_base = type->tp_base;
+    type->tp_bases = kr_newref(value);
+    type->tp_base = (KrTypeObject *)kr_newref((KrObject *)new_base);
+    int r = 0;
+    // A class still being created (its mro() override assigning __bases__)
+    // gets its MRO and subclass registration from the creation code.
+    if (type->tp_flags & KR_TPFLAGS_READY) {
+        KrObject *undo = krList_new(ts, 0);
+        r = undo ? mro_hierarchy(ts, type, undo) : -1;
+        // An mro() override may itself have assigned __bases__ meanwhile: then
+        // that assignment's outcome stands.
+        if (type->tp_bases == value) {
+            if (r < 0) {
+                KrObject *exc = krErr_fetch(ts);
+                if (undo) mro_undo(ts, undo);
+                krErr_restore(ts, exc);
+                kr_setref(&type->tp_bases, old_bases);
+                kr_setref((KrObject **)&type->tp_base, (KrObject *)old_base);
+                kr_xdecref(undo);
+                return -1;
+            }
+            r = move_subclass(ts, type, old_bases, value);
+        }
+        kr_xdecref(undo);
+    }
     kr_decref(old_bases);
     kr_decref((KrObject *)old_base);
-    return 0;
+    return r;
 }
 
 KrObject *krType_tp_new(KrThreadState *ts, KrTypeObject *meta, KrObject *const *args, KrSsize nargs,
