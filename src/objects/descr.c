@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "objects/genericalias.h"
 #include "objects/abstract.h"
 #include "objects/descr.h"
 #include "objects/dict.h"
@@ -229,7 +230,7 @@ KrTypeObject KrCFunction_Type = {
 static int descr_check(KrThreadState *ts, KrTypeObject *type, KrObject *name, KrObject *obj) {
     if (kr_type_check(obj, type)) return 0;
     krErr_format(ts, &KrExc_TypeError, "descriptor '%U' for '%s' objects doesn't apply to a '%s' object", name,
-                 krType_name(type), krType_name(KR_TYPE(obj)));
+                 type->tp_name, KR_TYPE(obj)->tp_name);
     return -1;
 }
 
@@ -272,7 +273,7 @@ static KrObject *classmethoddescr_get(KrThreadState *ts, KrObject *descr, KrObje
     if (!type) type = (KrObject *)KR_TYPE(obj);
     if (!kr_type_check(type, &KrType_Type) || !krType_is_subtype((KrTypeObject *)type, d->d_type))
         return krErr_format(ts, &KrExc_TypeError, "descriptor '%U' for type '%s' needs a subtype of '%s', not '%T'",
-                            d->d_name, krType_name(d->d_type), krType_name(d->d_type), type);
+                            d->d_name, d->d_type->tp_name, d->d_type->tp_name, type);
     return krCFunction_new(ts, d->d_method, type, NULL);
 }
 
@@ -282,7 +283,7 @@ static KrObject *classmethoddescr_call(KrThreadState *ts, KrObject *callable, Kr
     KrSsize nargs = kr_vectorcall_nargs(nargsf);
     if (nargs < 1)
         return krErr_format(ts, &KrExc_TypeError, "descriptor '%U' of '%s' object needs an argument", d->d_name,
-                            krType_name(d->d_type));
+                            d->d_type->tp_name);
     KrObject *bound = classmethoddescr_get(ts, callable, NULL, args[0]);
     if (!bound) return NULL;
     KrObject *r = krObj_vectorcall(ts, bound, args + 1, (size_t)(nargs - 1), kwnames);
@@ -297,7 +298,7 @@ static void descr_dealloc(KrObject *self) {
 
 static KrObject *methoddescr_repr(KrThreadState *ts, KrObject *self) {
     KrMethodDescrObject *d = (KrMethodDescrObject *)self;
-    return krStr_from_format(ts, "<method '%U' of '%s' objects>", d->d_name, krType_name(d->d_type));
+    return krStr_from_format(ts, "<method '%U' of '%s' objects>", d->d_name, d->d_type->tp_name);
 }
 
 // All descriptor layouts start with d_type and d_name after the header.
@@ -471,7 +472,7 @@ static int member_set(KrThreadState *ts, KrObject *descr, KrObject *obj, KrObjec
 
 static KrObject *member_repr(KrThreadState *ts, KrObject *self) {
     DescrCommon *d = (DescrCommon *)self;
-    return krStr_from_format(ts, "<member '%U' of '%s' objects>", d->d_name, krType_name(d->d_type));
+    return krStr_from_format(ts, "<member '%U' of '%s' objects>", d->d_name, d->d_type->tp_name);
 }
 
 static KrObject *member_get_doc(KrThreadState *ts, KrObject *self, void *c) {
@@ -519,7 +520,7 @@ static KrObject *getset_get(KrThreadState *ts, KrObject *descr, KrObject *obj, K
     if (descr_check(ts, d->d_type, d->d_name, obj) < 0) return NULL;
     if (!d->d_getset->get)
         return krErr_format(ts, &KrExc_AttributeError, "attribute '%U' of '%s' objects is not readable", d->d_name,
-                            krType_name(d->d_type));
+                            d->d_type->tp_name);
     return d->d_getset->get(ts, obj, d->d_getset->closure);
 }
 
@@ -528,7 +529,7 @@ static int getset_set(KrThreadState *ts, KrObject *descr, KrObject *obj, KrObjec
     if (descr_check(ts, d->d_type, d->d_name, obj) < 0) return -1;
     if (!d->d_getset->set) {
         krErr_format(ts, &KrExc_AttributeError, "attribute '%U' of '%s' objects is not writable", d->d_name,
-                     krType_name(d->d_type));
+                     d->d_type->tp_name);
         return -1;
     }
     return d->d_getset->set(ts, obj, value, d->d_getset->closure);
@@ -536,7 +537,7 @@ static int getset_set(KrThreadState *ts, KrObject *descr, KrObject *obj, KrObjec
 
 static KrObject *getset_repr(KrThreadState *ts, KrObject *self) {
     DescrCommon *d = (DescrCommon *)self;
-    return krStr_from_format(ts, "<attribute '%U' of '%s' objects>", d->d_name, krType_name(d->d_type));
+    return krStr_from_format(ts, "<attribute '%U' of '%s' objects>", d->d_name, d->d_type->tp_name);
 }
 
 static KrObject *getset_get_doc(KrThreadState *ts, KrObject *self, void *c) {
@@ -657,6 +658,7 @@ static const KrMethodDef mappingproxy_methods[] = {
     {"values", KR_CFUNC(mappingproxy_values), KR_METH_NOARGS, NULL},
     {"items", KR_CFUNC(mappingproxy_items), KR_METH_NOARGS, NULL},
     {"copy", KR_CFUNC(mappingproxy_copy), KR_METH_NOARGS, NULL},
+    {"__class_getitem__", KR_CFUNC(krGenericAlias_class_getitem), KR_METH_O | KR_METH_CLASS, "See PEP 585"},
     {NULL},
 };
 
