@@ -11,6 +11,7 @@ extern const KrModuleDef kr_math_module_def;
 extern const KrModuleDef kr__hashlib_module_def;
 extern const KrModuleDef kr__random_module_def;
 extern const KrModuleDef kr__operator_module_def;
+extern const KrModuleDef kr_itertools_module_def;
 
 const KrBuiltinModule kr_builtin_modules[] = {
     {"builtins", &kr_builtins_module_def},
@@ -20,5 +21,6 @@ const KrBuiltinModule kr_builtin_modules[] = {
     {"_hashlib", &kr__hashlib_module_def},
     {"_random", &kr__random_module_def},
     {"_operator", &kr__operator_module_def},
+    {"itertools", &kr_itertools_module_def},
     {NULL, NULL},
 };
