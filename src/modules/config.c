@@ -12,6 +12,7 @@ extern const KrModuleDef kr__hashlib_module_def;
 extern const KrModuleDef kr__random_module_def;
 extern const KrModuleDef kr__operator_module_def;
 extern const KrModuleDef kr_itertools_module_def;
+extern const KrModuleDef kr__bisect_module_def;
 
 const KrBuiltinModule kr_builtin_modules[] = {
     {"builtins", &kr_builtins_module_def},
@@ -22,5 +23,6 @@ const KrBuiltinModule kr_builtin_modules[] = {
     {"_random", &kr__random_module_def},
     {"_operator", &kr__operator_module_def},
     {"itertools", &kr_itertools_module_def},
+    {"_bisect", &kr__bisect_module_def},
     {NULL, NULL},
 };
