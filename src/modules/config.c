@@ -13,6 +13,8 @@ extern const KrModuleDef kr__random_module_def;
 extern const KrModuleDef kr__operator_module_def;
 extern const KrModuleDef kr_itertools_module_def;
 extern const KrModuleDef kr__bisect_module_def;
+extern const KrModuleDef kr__collections_module_def;
+extern const KrModuleDef kr__heapq_module_def;
 
 const KrBuiltinModule kr_builtin_modules[] = {
     {"builtins", &kr_builtins_module_def},
@@ -24,5 +26,7 @@ const KrBuiltinModule kr_builtin_modules[] = {
     {"_operator", &kr__operator_module_def},
     {"itertools", &kr_itertools_module_def},
     {"_bisect", &kr__bisect_module_def},
+    {"_collections", &kr__collections_module_def},
+    {"_heapq", &kr__heapq_module_def},
     {NULL, NULL},
 };
