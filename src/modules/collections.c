@@ -229,6 +229,11 @@ static KrObject *tuplegetter_get(KrThreadState *ts, KrObject *self, KrObject *ob
     return kr_newref(KR_TUPLE_GET(obj, index));
 }
 
+static KrObject *tuplegetter_repr(KrThreadState *ts, KrObject *self) {
+    TupleGetterObject *g = (TupleGetterObject *)self;
+    return krStr_from_format(ts, "%s(%zd, %R)", krType_name(KR_TYPE(self)), g->index, g->doc);
+}
+
 static int tuplegetter_set(KrThreadState *ts, KrObject *self, KrObject *obj, KrObject *value) {
     krErr_set_string(ts, &KrExc_AttributeError, value ? "can't set attribute" : "can't delete attribute");
     return -1;
@@ -265,6 +270,7 @@ KrTypeObject KrTupleGetter_Type = {
     .tp_dealloc = tuplegetter_dealloc,
     .tp_traverse = tuplegetter_traverse,
     .tp_clear = tuplegetter_clear,
+    .tp_repr = tuplegetter_repr,
     .tp_getattro = krObj_generic_getattr,
     .tp_descr_get = tuplegetter_get,
     .tp_descr_set = tuplegetter_set,
