@@ -15,6 +15,7 @@ extern const KrModuleDef kr_itertools_module_def;
 extern const KrModuleDef kr__bisect_module_def;
 extern const KrModuleDef kr__collections_module_def;
 extern const KrModuleDef kr__heapq_module_def;
+extern const KrModuleDef kr__functools_module_def;
 
 const KrBuiltinModule kr_builtin_modules[] = {
     {"builtins", &kr_builtins_module_def},
@@ -28,5 +29,6 @@ const KrBuiltinModule kr_builtin_modules[] = {
     {"_bisect", &kr__bisect_module_def},
     {"_collections", &kr__collections_module_def},
     {"_heapq", &kr__heapq_module_def},
+    {"_functools", &kr__functools_module_def},
     {NULL, NULL},
 };
