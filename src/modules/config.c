@@ -16,6 +16,8 @@ extern const KrModuleDef kr__bisect_module_def;
 extern const KrModuleDef kr__collections_module_def;
 extern const KrModuleDef kr__heapq_module_def;
 extern const KrModuleDef kr__functools_module_def;
+extern const KrModuleDef kr__struct_module_def;
+extern const KrModuleDef kr_array_module_def;
 
 const KrBuiltinModule kr_builtin_modules[] = {
     {"builtins", &kr_builtins_module_def},
@@ -30,5 +32,7 @@ const KrBuiltinModule kr_builtin_modules[] = {
     {"_collections", &kr__collections_module_def},
     {"_heapq", &kr__heapq_module_def},
     {"_functools", &kr__functools_module_def},
+    {"_struct", &kr__struct_module_def},
+    {"array", &kr_array_module_def},
     {NULL, NULL},
 };
