@@ -19,6 +19,7 @@ extern const KrModuleDef kr__functools_module_def;
 extern const KrModuleDef kr__struct_module_def;
 extern const KrModuleDef kr_array_module_def;
 extern const KrModuleDef kr_binascii_module_def;
+extern const KrModuleDef kr_cmath_module_def;
 
 const KrBuiltinModule kr_builtin_modules[] = {
     {"builtins", &kr_builtins_module_def},
@@ -36,5 +37,6 @@ const KrBuiltinModule kr_builtin_modules[] = {
     {"_struct", &kr__struct_module_def},
     {"array", &kr_array_module_def},
     {"binascii", &kr_binascii_module_def},
+    {"cmath", &kr_cmath_module_def},
     {NULL, NULL},
 };
