@@ -101,6 +101,23 @@ static int b64_value(unsigned char c) {
     return -1;
 }
 
+// A flag argument given as an int (Argument Clinic's bool(accept={int})): 0/1, or -1 with an error set.
+static int int_flag(KrThreadState *ts, KrObject *o) {
+    KrSsize v = krNum_as_ssize(ts, o, &KrExc_OverflowError);
+    if (v == -1 && krErr_occurred(ts)) {
+        if (krErr_matches(ts, &KrExc_OverflowError)) {
+            krErr_clear(ts);
+            krErr_set_string(ts, &KrExc_OverflowError, "Python int too large to convert to C int");
+        }
+        return -1;
+    }
+    if (v > INT_MAX || v < INT_MIN) {
+        krErr_set_string(ts, &KrExc_OverflowError, "Python int too large to convert to C int");
+        return -1;
+    }
+    return v != 0;
+}
+
 static KrObject *binascii_a2b_base64(KrThreadState *ts, KrObject *m, KrObject *const *args, KrSsize nargs,
                                      KrObject *kwnames) {
     static const char *const names[] = {"data", "strict_mode"};
@@ -108,7 +125,7 @@ static KrObject *binascii_a2b_base64(KrThreadState *ts, KrObject *m, KrObject *c
     if (krArg_parse(ts, "a2b_base64", args, nargs, kwnames, names, 2, 1, 1, 1, a) < 0) return NULL;
     bool strict = false;
     if (a[1]) {
-        int t = krObj_is_true(ts, a[1]);
+        int t = int_flag(ts, a[1]);
         if (t < 0) return NULL;
         strict = t;
     }
@@ -182,7 +199,7 @@ static KrObject *binascii_b2a_base64(KrThreadState *ts, KrObject *m, KrObject *c
     if (krArg_parse(ts, "b2a_base64", args, nargs, kwnames, names, 2, 1, 1, 1, a) < 0) return NULL;
     bool newline = true;
     if (a[1]) {
-        int t = krObj_is_true(ts, a[1]);
+        int t = int_flag(ts, a[1]);
         if (t < 0) return NULL;
         newline = t;
     }
@@ -271,7 +288,7 @@ static KrObject *binascii_b2a_uu(KrThreadState *ts, KrObject *m, KrObject *const
     if (krArg_parse(ts, "b2a_uu", args, nargs, kwnames, names, 2, 1, 1, 1, a) < 0) return NULL;
     bool backtick = false;
     if (a[1]) {
-        int t = krObj_is_true(ts, a[1]);
+        int t = int_flag(ts, a[1]);
         if (t < 0) return NULL;
         backtick = t;
     }
@@ -314,7 +331,7 @@ static KrObject *binascii_a2b_qp(KrThreadState *ts, KrObject *m, KrObject *const
     if (krArg_parse(ts, "a2b_qp", args, nargs, kwnames, names, 2, 0, 2, 1, a) < 0) return NULL;
     bool header = false;
     if (a[1]) {
-        int t = krObj_is_true(ts, a[1]);
+        int t = int_flag(ts, a[1]);
         if (t < 0) return NULL;
         header = t;
     }
@@ -364,7 +381,7 @@ static KrObject *binascii_b2a_qp(KrThreadState *ts, KrObject *m, KrObject *const
     int flags[3] = {0, 1, 0};   // quotetabs, istext, header
     for (int k = 0; k < 3; k++) {
         if (!a[k + 1]) continue;
-        int t = krObj_is_true(ts, a[k + 1]);
+        int t = int_flag(ts, a[k + 1]);
         if (t < 0) return NULL;
         flags[k] = t;
     }
