@@ -15,6 +15,19 @@ extern const KrModuleDef kr_signal_module_def;
 extern const KrModuleDef kr_atexit_module_def;
 extern const KrModuleDef kr__sre_module_def;
 extern const KrModuleDef kr__json_module_def;
+extern const KrModuleDef kr_math_module_def;
+extern const KrModuleDef kr__hashlib_module_def;
+extern const KrModuleDef kr__random_module_def;
+extern const KrModuleDef kr__operator_module_def;
+extern const KrModuleDef kr_itertools_module_def;
+extern const KrModuleDef kr__bisect_module_def;
+extern const KrModuleDef kr__collections_module_def;
+extern const KrModuleDef kr__heapq_module_def;
+extern const KrModuleDef kr__functools_module_def;
+extern const KrModuleDef kr__struct_module_def;
+extern const KrModuleDef kr_array_module_def;
+extern const KrModuleDef kr_binascii_module_def;
+extern const KrModuleDef kr_cmath_module_def;
 
 const KrBuiltinModule kr_builtin_modules[] = {
     {"builtins", &kr_builtins_module_def},
@@ -28,5 +41,18 @@ const KrBuiltinModule kr_builtin_modules[] = {
     {"atexit", &kr_atexit_module_def},
     {"_sre", &kr__sre_module_def},
     {"_json", &kr__json_module_def},
+    {"math", &kr_math_module_def},
+    {"_hashlib", &kr__hashlib_module_def},
+    {"_random", &kr__random_module_def},
+    {"_operator", &kr__operator_module_def},
+    {"itertools", &kr_itertools_module_def},
+    {"_bisect", &kr__bisect_module_def},
+    {"_collections", &kr__collections_module_def},
+    {"_heapq", &kr__heapq_module_def},
+    {"_functools", &kr__functools_module_def},
+    {"_struct", &kr__struct_module_def},
+    {"array", &kr_array_module_def},
+    {"binascii", &kr_binascii_module_def},
+    {"cmath", &kr_cmath_module_def},
     {NULL, NULL},
 };
