@@ -8,6 +8,7 @@ class Out:
         t = "".join(self.parts); self.parts.clear(); return t.replace(__file__, "FILE")
 
 out = Out()
+saved_stderr = sys.stderr
 sys.stderr = out
 print(warnings.filters[:5])
 
@@ -112,3 +113,4 @@ with warnings.catch_warnings(record=True) as w:
     warnings.simplefilter("always")
     warnings.warn("lvl", stacklevel=100)
     print(w[0].filename, w[0].lineno)
+sys.stderr = saved_stderr
