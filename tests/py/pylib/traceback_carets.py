@@ -24,3 +24,7 @@ stack = [traceback.FrameSummary("f.py", 5, "rec", line="rec()")] * 4
 print("".join(traceback.format_list(stack)), end="")
 fs = traceback.FrameSummary("f.py", 5, "rec", line="rec()", locals={"b": 2, "a": "s"})
 print(traceback.format_list([fs])[0], end="")
+fs = traceback.FrameSummary("f.py", 1, "fn", line="    \u00e9 = ab + \u00e7", end_lineno=1, colno=8, end_colno=16)
+print(traceback.format_list([fs])[0], end="")
+fs = traceback.FrameSummary("f.py", 1, "fn", line="    x = \u4e00\u4e01 + \u4e02", end_lineno=1, colno=8, end_colno=20)
+print(traceback.format_list([fs])[0], end="")
