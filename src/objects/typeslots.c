@@ -260,8 +260,10 @@ static KrHash slot_tp_hash(KrThreadState *ts, KrObject *self) {
         krErr_set_string(ts, &KrExc_TypeError, "__hash__ method should return an integer");
         return -1;
     }
-    // Big results are reduced with the numeric hash, as CPython does.
-    KrHash h = krInt_hash(r);
+    // A result that fits in a Py_ssize_t is used as it is; bigger ones are
+    // reduced with the numeric hash, as CPython does.
+    int64_t v;
+    KrHash h = krInt_to_i64(r, &v) ? (KrHash)v : krInt_hash(r);
     kr_decref(r);
     return h == -1 ? -2 : h;
 }
