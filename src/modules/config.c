@@ -8,11 +8,21 @@
 extern const KrModuleDef kr_builtins_module_def;
 extern const KrModuleDef kr_dis_module_def;
 extern const KrModuleDef kr_unicodedata_module_def;
+extern const KrModuleDef kr_math_module_def;
+extern const KrModuleDef kr__hashlib_module_def;
+extern const KrModuleDef kr__random_module_def;
+extern const KrModuleDef kr__operator_module_def;
+extern const KrModuleDef kr_itertools_module_def;
 
 const KrBuiltinModule kr_builtin_modules[] = {
     {"builtins", &kr_builtins_module_def},
     {"sys", NULL},
     {"dis", &kr_dis_module_def},
     {"unicodedata", &kr_unicodedata_module_def},
+    {"math", &kr_math_module_def},
+    {"_hashlib", &kr__hashlib_module_def},
+    {"_random", &kr__random_module_def},
+    {"_operator", &kr__operator_module_def},
+    {"itertools", &kr_itertools_module_def},
     {NULL, NULL},
 };

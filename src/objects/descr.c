@@ -75,7 +75,14 @@ static KrObject *cfunction_call(KrThreadState *ts, KrObject *callable, KrObject 
     char buf[256];
     KrTypeObject *owner = f->self && !krModule_check(f->self) ? KR_TYPE(f->self) : NULL;
     if (owner == &KrType_Type) owner = (KrTypeObject *)f->self;
-    return krMethodDef_call(ts, def, f->self, args, nargs, kwnames, qualified(buf, sizeof buf, owner, def));
+    const char *qn = qualified(buf, sizeof buf, owner, def);
+    // Functions of modules other than builtins are named "math.sqrt", as CPython's
+    // _PyObject_FunctionStr does.
+    if (!owner && f->module && krStr_check(f->module) && !krStr_eq_cstr(f->module, "builtins")) {
+        snprintf(buf, sizeof buf, "%s.%s", krStr_utf8(f->module), def->name);
+        qn = buf;
+    }
+    return krMethodDef_call(ts, def, f->self, args, nargs, kwnames, qn);
 }
 
 KrObject *krCFunction_new(KrThreadState *ts, const KrMethodDef *def, KrObject *self, KrObject *module) {
