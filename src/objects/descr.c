@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "objects/genericalias.h"
 #include "objects/abstract.h"
 #include "objects/descr.h"
 #include "objects/dict.h"
@@ -643,6 +644,7 @@ static const KrMethodDef mappingproxy_methods[] = {
     {"values", KR_CFUNC(mappingproxy_values), KR_METH_NOARGS, NULL},
     {"items", KR_CFUNC(mappingproxy_items), KR_METH_NOARGS, NULL},
     {"copy", KR_CFUNC(mappingproxy_copy), KR_METH_NOARGS, NULL},
+    {"__class_getitem__", KR_CFUNC(krGenericAlias_class_getitem), KR_METH_O | KR_METH_CLASS, "See PEP 585"},
     {NULL},
 };
 

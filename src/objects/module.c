@@ -213,4 +213,5 @@ KrTypeObject KrModule_Type = {
     .tp_getset = module_getset,
     .tp_methods = module_methods,
     .tp_dictoffset = offsetof(KrModuleObject, md_dict),
+    .tp_weaklistoffset = offsetof(KrModuleObject, md_weaklist),
 };

@@ -289,44 +289,68 @@ static KrObject *mangle(KrThreadState *ts, KrObject *classname, KrObject *name) 
     return krStr_from_format(ts, "_%s%U", c, name);
 }
 
+// Does CPython's counterpart of `t` have variable-size instances?  That decides
+// whether classes may add __slots__ members and __weakref__.  (Krait's int
+// keeps its digits out of line and its str inline, the other way round.)
+static bool varsize_layout(const KrTypeObject *t) {
+    if (t->tp_flags & (KR_TPFLAGS_INT_SUBCLASS | KR_TPFLAGS_TYPE_SUBCLASS)) return true;
+    return t->tp_itemsize != 0 && !(t->tp_flags & KR_TPFLAGS_STR_SUBCLASS);
+}
+
 typedef struct {
-    KrObject *names;      // tuple of the slot names to create members for (mangled)
+    KrObject *names;      // sorted tuple of the slot names to create members for (mangled)
+    KrObject *decl;       // the __slots__ items as a tuple
+    bool may_add_dict, may_add_weak;
     bool add_dict, add_weak;
 } SlotsInfo;
 
+static int check_slot_name(KrThreadState *ts, KrObject *s) {
+    if (!krStr_check(s)) {
+        krErr_format(ts, &KrExc_TypeError, "__slots__ items must be strings, not '%T'", s);
+        return -1;
+    }
+    if (!krStr_is_identifier(s)) {
+        krErr_set_string(ts, &KrExc_TypeError, "__slots__ must be identifiers");
+        return -1;
+    }
+    return 0;
+}
+
+// Validates __slots__ (CPython's order of checks) and collects the member
+// names, mangled and sorted.  0 or -1.
 static int parse_slots(KrThreadState *ts, KrObject *slots, KrObject *name, KrObject *dict, KrTypeObject *base,
                        SlotsInfo *info) {
     KrObject *seq = krStr_check(slots) ? krTuple_pack(ts, 1, slots) : krSeq_tuple(ts, slots);
     if (!seq) return -1;
-    KrObject *list = krList_new(ts, 0);
-    if (!list) goto fail;
-    for (KrSsize i = 0; i < KR_TUPLE_SIZE(seq); i++) {
+    info->decl = seq;
+    KrSsize n = KR_TUPLE_SIZE(seq);
+    if (n > 0 && (varsize_layout(base) || base->tp_itemsize)) {
+        krErr_format(ts, &KrExc_TypeError, "nonempty __slots__ not supported for subtype of '%s'", base->tp_name);
+        return -1;
+    }
+    for (KrSsize i = 0; i < n; i++) {
         KrObject *s = KR_TUPLE_GET(seq, i);
-        if (!krStr_check(s)) {
-            krErr_format(ts, &KrExc_TypeError, "__slots__ items must be strings, not '%T'", s);
-            goto fail;
-        }
-        if (!krStr_is_identifier(s)) {
-            krErr_set_string(ts, &KrExc_TypeError, "__slots__ must be identifiers");
-            goto fail;
-        }
+        if (check_slot_name(ts, s) < 0) return -1;
         if (krStr_eq_cstr(s, "__dict__")) {
-            if (info->add_dict || base->tp_dictoffset || (base->tp_flags & KR_TPFLAGS_MANAGED_ATTRS)) {
+            if (!info->may_add_dict || info->add_dict) {
                 krErr_set_string(ts, &KrExc_TypeError, "__dict__ slot disallowed: we already got one");
-                goto fail;
+                return -1;
             }
             info->add_dict = true;
-            continue;
-        }
-        if (krStr_eq_cstr(s, "__weakref__")) {
-            if (info->add_weak || base->tp_weaklistoffset) {
-                krErr_set_string(ts, &KrExc_TypeError, "__weakref__ slot disallowed: either we already got one, "
-                                                       "or __itemsize__ != 0");
-                goto fail;
+        } else if (krStr_eq_cstr(s, "__weakref__")) {
+            if (!info->may_add_weak || info->add_weak) {
+                krErr_set_string(ts, &KrExc_TypeError,
+                                 "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
+                return -1;
             }
             info->add_weak = true;
-            continue;
         }
+    }
+    KrObject *list = krList_new(ts, 0);
+    if (!list) return -1;
+    for (KrSsize i = 0; i < n; i++) {
+        KrObject *s = KR_TUPLE_GET(seq, i);
+        if (krStr_eq_cstr(s, "__dict__") || krStr_eq_cstr(s, "__weakref__")) continue;
         KrObject *m = mangle(ts, name, s);
         if (!m) goto fail;
         krStr_intern_inplace(ts, &m);
@@ -339,38 +363,40 @@ static int parse_slots(KrThreadState *ts, KrObject *slots, KrObject *name, KrObj
         kr_decref(m);
         if (r < 0) goto fail;
     }
-    if (KR_LIST_SIZE(list) > 0 && base->tp_itemsize) {
-        krErr_format(ts, &KrExc_TypeError, "nonempty __slots__ not supported for subtype of '%s'", base->tp_name);
-        goto fail;
-    }
+    if (krList_sort(ts, list, NULL, false) < 0) goto fail;
     info->names = krList_as_tuple(ts, list);
     kr_decref(list);
-    kr_decref(seq);
     return info->names ? 0 : -1;
 fail:
-    kr_xdecref(list);
-    kr_decref(seq);
+    kr_decref(list);
     return -1;
 }
 
-// Creates the member table and descriptors for the slots.  0 or -1.
-static int add_slot_members(KrThreadState *ts, KrTypeObject *type, KrObject *names) {
+// Creates the member table and descriptors for the slots (and a body word
+// for the weak reference list when the instances have no pre-header).  0 or -1.
+static int add_slot_members(KrThreadState *ts, KrTypeObject *type, KrObject *names, bool body_weaklist) {
     KrSsize n = KR_TUPLE_SIZE(names);
-    if (n == 0) return 0;
-    KrMemberDef *members = krMem_calloc((size_t)n + 1, sizeof(KrMemberDef));
-    if (!members) return krErr_no_memory(ts), -1;
     KrSsize off = type->tp_base->tp_basicsize;
-    for (KrSsize i = 0; i < n; i++) {
-        members[i].name = krStr_utf8(KR_TUPLE_GET(names, i));  // interned: immortal
-        members[i].type = KR_MEMBER_OBJECT_EX;
-        members[i].offset = off + i * (KrSsize)sizeof(KrObject *);
+    ((KrHeapTypeObject *)type)->ht_slots = kr_newref(names);
+    if (n > 0) {
+        KrMemberDef *members = krMem_calloc((size_t)n + 1, sizeof(KrMemberDef));
+        if (!members) return krErr_no_memory(ts), -1;
+        for (KrSsize i = 0; i < n; i++) {
+            members[i].name = krStr_utf8(KR_TUPLE_GET(names, i));  // interned: immortal
+            members[i].type = KR_MEMBER_OBJECT_EX;
+            members[i].offset = off + i * (KrSsize)sizeof(KrObject *);
+        }
+        type->tp_members = members;
+        ((KrHeapTypeObject *)type)->ht_nslots = n;
+        for (KrSsize i = 0; i < n; i++) {
+            KrObject *d = krDescr_new_member(ts, type, &members[i]);
+            if (!d || krDict_set_steal(ts, type->tp_dict, KR_TUPLE_GET(names, i), d) < 0) return -1;
+        }
     }
-    type->tp_members = members;
     type->tp_basicsize = off + n * (KrSsize)sizeof(KrObject *);
-    ((KrHeapTypeObject *)type)->ht_nslots = n;
-    for (KrSsize i = 0; i < n; i++) {
-        KrObject *d = krDescr_new_member(ts, type, &members[i]);
-        if (!d || krDict_set_steal(ts, type->tp_dict, KR_TUPLE_GET(names, i), d) < 0) return -1;
+    if (body_weaklist) {
+        type->tp_weaklistoffset = type->tp_basicsize;
+        type->tp_basicsize += (KrSsize)sizeof(KrObject *);
     }
     return 0;
 }
@@ -395,17 +421,43 @@ static int wrap_special_methods(KrThreadState *ts, KrObject *dict) {
     return 0;
 }
 
-static int set_module_and_doc(KrThreadState *ts, KrObject *dict) {
-    if (!krDict_get_str(dict, KR_ID(__module__))) {
-        KrObject *globals = krEval_get_globals(ts);
-        KrObject *modname = globals ? krDict_get_str(globals, KR_ID(__name__)) : NULL;
-        if (modname && krDict_set(ts, dict, KR_ID(__module__), modname) < 0) return -1;
+static int set_module(KrThreadState *ts, KrObject *dict) {
+    if (krDict_get_str(dict, KR_ID(__module__))) return 0;
+    KrObject *globals = krEval_get_globals(ts);
+    KrObject *modname = globals ? krDict_get_str(globals, KR_ID(__name__)) : NULL;
+    return modname ? krDict_set(ts, dict, KR_ID(__module__), modname) : 0;
+}
+
+// The entries CPython's type_ready appends after the class body's: the
+// __dict__ and __weakref__ descriptors, __doc__, and __hash__ = None for a
+// class that defines __eq__ but not __hash__.
+static int add_implicit_entries(KrThreadState *ts, KrTypeObject *type, bool add_dict, bool add_weak) {
+    KrObject *dict = type->tp_dict;
+    if (add_dict && !krDict_get_str(dict, KR_ID(__dict__))) {
+        KrObject *d = krDescr_new_getset(ts, type, &kr_managed_dict_getset);
+        if (!d || krDict_set_steal(ts, dict, KR_ID(__dict__), d) < 0) return -1;
+    }
+    if (add_weak && !krDict_get_str(dict, KR_ID(__weakref__))) {
+        KrObject *d = krDescr_new_getset(ts, type, &kr_weakref_getset);
+        if (!d || krDict_set_steal(ts, dict, KR_ID(__weakref__), d) < 0) return -1;
     }
     if (!krDict_get_str(dict, KR_ID(__doc__)) && krDict_set(ts, dict, KR_ID(__doc__), KR_NONE) < 0) return -1;
     if (krDict_get_str(dict, KR_ID(__eq__)) && !krDict_get_str(dict, KR_ID(__hash__)) &&
         krDict_set(ts, dict, KR_ID(__hash__), KR_NONE) < 0)
         return -1;
     return 0;
+}
+
+// Makes `cause` (stolen) the __cause__ and __context__ of the pending exception.
+static void chain_cause(KrThreadState *ts, KrObject *cause) {
+    KrObject *exc = krErr_peek(ts);
+    if (!exc || !cause) {
+        kr_xdecref(cause);
+        return;
+    }
+    krExc_set_context(exc, kr_newref(cause));
+    krExc_set_cause(exc, cause);
+    ((KrBaseExceptionObject *)exc)->suppress_context = true;
 }
 
 static int call_set_names(KrThreadState *ts, KrTypeObject *type) {
@@ -419,6 +471,11 @@ static int call_set_names(KrThreadState *ts, KrTypeObject *type) {
         KrObject *args[2] = {(KrObject *)type, key};
         KrObject *r = krObj_call_bound(ts, set_name, value, args, 2, NULL);
         if (!r) {
+            // 3.11 wraps the error, chaining the original as the cause.
+            KrObject *cause = krErr_fetch(ts);
+            krErr_format(ts, &KrExc_RuntimeError, "Error calling __set_name__ on '%s' instance %R in '%s'",
+                         krType_name(KR_TYPE(value)), key, krType_name(type));
+            chain_cause(ts, cause);
             kr_decref(items);
             return -1;
         }
@@ -456,6 +513,69 @@ static int set_class_cell(KrThreadState *ts, KrTypeObject *type) {
     return krDict_del(ts, type->tp_dict, KR_ID(__classcell__));
 }
 
+static const uint32_t inherited_flags = KR_TPFLAGS_INT_SUBCLASS | KR_TPFLAGS_LIST_SUBCLASS |
+                                       KR_TPFLAGS_TUPLE_SUBCLASS | KR_TPFLAGS_BYTES_SUBCLASS |
+                                       KR_TPFLAGS_STR_SUBCLASS | KR_TPFLAGS_DICT_SUBCLASS |
+                                       KR_TPFLAGS_BASE_EXC_SUBCLASS | KR_TPFLAGS_TYPE_SUBCLASS;
+
+// Decides the instance layout of a new class from its solid base and
+// __slots__ (the dict and slots are already in the class dict).  0 or -1.
+static int set_layout(KrThreadState *ts, KrTypeObject *type, KrTypeObject *base, SlotsInfo *slots,
+                      bool has_slots) {
+    if (!has_slots) {
+        slots->add_dict = slots->may_add_dict;
+        slots->add_weak = slots->may_add_weak;
+    }
+    if ((base->tp_flags & KR_TPFLAGS_MANAGED_ATTRS) || slots->add_dict) type->tp_flags |= KR_TPFLAGS_MANAGED_ATTRS;
+    type->tp_basicsize = base->tp_basicsize;
+    type->tp_itemsize = base->tp_itemsize;
+    type->tp_dictoffset = base->tp_dictoffset;
+    type->tp_weaklistoffset = base->tp_weaklistoffset;
+    bool managed = (type->tp_flags & KR_TPFLAGS_MANAGED_ATTRS) != 0;
+    bool body_weak = slots->add_weak && !managed;
+    if (body_weak && type->tp_itemsize) {
+        // Krait's str keeps its text inline: no room for a word after it.
+        krErr_set_string(ts, &KrExc_TypeError,
+                         "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
+        return -1;
+    }
+    KrObject *names = slots->names ? slots->names : krTuple_new(ts, 0);
+    if (!names) return -1;
+    int r = has_slots || body_weak ? add_slot_members(ts, type, names, body_weak) : 0;
+    if (!slots->names) kr_decref(names);
+    if (r < 0) return -1;
+    if (!has_slots) KR_CLEAR(((KrHeapTypeObject *)type)->ht_slots);
+    if (slots->add_weak && managed) type->tp_weaklistoffset = KR_WEAKLIST_MANAGED;
+    return add_implicit_entries(ts, type, slots->add_dict, slots->add_weak);
+}
+
+// Everything after the layout: MRO, inherited slots and flags, special
+// method slots, subclass registration.  0 or -1.
+static int finish_class(KrThreadState *ts, KrTypeObject *type, KrTypeObject *base) {
+    if (!(type->tp_mro = krType_compute_mro(ts, type))) return -1;
+    for (KrSsize i = 1; i < KR_TUPLE_SIZE(type->tp_mro); i++) {
+        KrTypeObject *b = (KrTypeObject *)KR_TUPLE_GET(type->tp_mro, i);
+        krTypeSlots_inherit(type, b);
+        type->tp_flags |= b->tp_flags & inherited_flags;
+    }
+    type->tp_flags |= base->tp_flags & (KR_TPFLAGS_SEQUENCE | KR_TPFLAGS_MAPPING);
+    type->tp_new = base->tp_new;
+    type->tp_init = base->tp_init;
+    if (krTypeSlots_fixup(ts, type) < 0) return -1;
+    if (!type->tp_finalize)
+        type->tp_flags &= ~KR_TPFLAGS_HAS_FINALIZER;
+    else
+        type->tp_flags |= KR_TPFLAGS_HAS_FINALIZER;
+    for (KrSsize i = 0; i < KR_TUPLE_SIZE(type->tp_bases); i++) {
+        if (krType_add_subclass((KrTypeObject *)KR_TUPLE_GET(type->tp_bases, i), type) < 0) {
+            krErr_no_memory(ts);
+            return -1;
+        }
+    }
+    if (krDict_get_str(type->tp_dict, KR_ID(__abstractmethods__))) type->tp_flags |= KR_TPFLAGS_ABSTRACT;
+    return 0;
+}
+
 static KrObject *type_new_impl(KrThreadState *ts, KrTypeObject *meta, KrObject *name, KrObject *bases,
                                KrObject *orig_dict, KrObject *const *kwvalues, KrObject *kwnames) {
     if (KR_TUPLE_SIZE(bases) == 0) {
@@ -466,16 +586,18 @@ static KrObject *type_new_impl(KrThreadState *ts, KrTypeObject *meta, KrObject *
     if (!bases) return NULL;
     KrHeapTypeObject *ht = NULL;
     KrObject *dict = NULL;
-    SlotsInfo slots = {NULL, false, false};
+    SlotsInfo slots = {NULL, NULL, false, false, false, false};
     KrTypeObject *base = best_base(ts, bases);
     if (!base || !(dict = krDict_copy(ts, orig_dict))) goto fail;
-    if (set_module_and_doc(ts, dict) < 0 || wrap_special_methods(ts, dict) < 0) goto fail;
+    if (set_module(ts, dict) < 0 || wrap_special_methods(ts, dict) < 0) goto fail;
 
     KrObject *qualname = krDict_get_str(dict, KR_ID(__qualname__));
     if (qualname && !krStr_check(qualname)) {
         krErr_format(ts, &KrExc_TypeError, "type __qualname__ must be a str, not %T", qualname);
         goto fail;
     }
+    slots.may_add_dict = !base->tp_dictoffset && !(base->tp_flags & KR_TPFLAGS_MANAGED_ATTRS);
+    slots.may_add_weak = !base->tp_weaklistoffset && !varsize_layout(base);
     KrObject *slots_decl = krDict_get_str(dict, KR_ID(__slots__));
     if (slots_decl && parse_slots(ts, slots_decl, name, dict, base, &slots) < 0) goto fail;
 
@@ -488,55 +610,22 @@ static KrObject *type_new_impl(KrThreadState *ts, KrTypeObject *meta, KrObject *
     if (qualname && krDict_del(ts, dict, KR_ID(__qualname__)) < 0) goto fail;
     type->tp_name = krStr_utf8(ht->ht_name);
     type->tp_flags = KR_TPFLAGS_HEAPTYPE | KR_TPFLAGS_BASETYPE | KR_TPFLAGS_HAVE_GC;
-    bool base_has_dict = base->tp_dictoffset || (base->tp_flags & KR_TPFLAGS_MANAGED_ATTRS);
-    if ((base->tp_flags & KR_TPFLAGS_MANAGED_ATTRS) || (!base_has_dict && (!slots_decl || slots.add_dict)))
-        type->tp_flags |= KR_TPFLAGS_MANAGED_ATTRS;
     type->tp_base = (KrTypeObject *)kr_newref((KrObject *)base);
     type->tp_bases = bases;
     bases = NULL;
     type->tp_dict = dict;
     dict = NULL;
-    type->tp_basicsize = base->tp_basicsize;
-    type->tp_itemsize = base->tp_itemsize;
     type->tp_dealloc = subtype_dealloc;
     type->tp_traverse = subtype_traverse;
     type->tp_clear = subtype_clear;
-    type->tp_dictoffset = base->tp_dictoffset;
-    type->tp_weaklistoffset = base->tp_weaklistoffset;
-    if (slots.names && add_slot_members(ts, type, slots.names) < 0) goto fail_type;
-    if ((type->tp_flags & KR_TPFLAGS_MANAGED_ATTRS) && !base_has_dict &&
-        !krDict_get_str(type->tp_dict, KR_ID(__dict__))) {
-        KrObject *d = krDescr_new_getset(ts, type, &kr_managed_dict_getset);
-        if (!d || krDict_set_steal(ts, type->tp_dict, KR_ID(__dict__), d) < 0) goto fail_type;
-    }
     // The GC header of classes (instances of `type`) is already in place;
     // track the class once it is consistent.
-    if (!(type->tp_mro = krType_compute_mro(ts, type))) goto fail_type;
-    for (KrSsize i = 1; i < KR_TUPLE_SIZE(type->tp_mro); i++) {
-        KrTypeObject *b = (KrTypeObject *)KR_TUPLE_GET(type->tp_mro, i);
-        krTypeSlots_inherit(type, b);
-        const uint32_t inherited = KR_TPFLAGS_INT_SUBCLASS | KR_TPFLAGS_LIST_SUBCLASS | KR_TPFLAGS_TUPLE_SUBCLASS |
-                                   KR_TPFLAGS_BYTES_SUBCLASS | KR_TPFLAGS_STR_SUBCLASS | KR_TPFLAGS_DICT_SUBCLASS |
-                                   KR_TPFLAGS_BASE_EXC_SUBCLASS | KR_TPFLAGS_TYPE_SUBCLASS;
-        type->tp_flags |= b->tp_flags & inherited;
-    }
-    if (base->tp_flags & (KR_TPFLAGS_SEQUENCE | KR_TPFLAGS_MAPPING))
-        type->tp_flags |= base->tp_flags & (KR_TPFLAGS_SEQUENCE | KR_TPFLAGS_MAPPING);
-    type->tp_new = base->tp_new;
-    type->tp_init = base->tp_init;
-    if (krTypeSlots_fixup(ts, type) < 0) goto fail_type;
-    if (!type->tp_finalize) type->tp_flags &= ~KR_TPFLAGS_HAS_FINALIZER;
-    else type->tp_flags |= KR_TPFLAGS_HAS_FINALIZER;
-    for (KrSsize i = 0; i < KR_TUPLE_SIZE(type->tp_bases); i++) {
-        if (krType_add_subclass((KrTypeObject *)KR_TUPLE_GET(type->tp_bases, i), type) < 0) {
-            krErr_no_memory(ts);
-            goto fail_type;
-        }
-    }
-    if (krDict_get_str(type->tp_dict, KR_ID(__abstractmethods__))) type->tp_flags |= KR_TPFLAGS_ABSTRACT;
+    if (set_layout(ts, type, base, &slots, slots_decl != NULL) < 0 || finish_class(ts, type, base) < 0)
+        goto fail_type;
     type->tp_flags |= KR_TPFLAGS_READY;
     krGC_track((KrObject *)type);
     kr_xdecref(slots.names);
+    kr_xdecref(slots.decl);
     if (set_class_cell(ts, type) < 0 || call_set_names(ts, type) < 0 ||
         call_init_subclass(ts, type, kwvalues, kwnames) < 0) {
         kr_decref((KrObject *)type);
@@ -546,14 +635,141 @@ static KrObject *type_new_impl(KrThreadState *ts, KrTypeObject *meta, KrObject *
 
 fail_type:
     kr_xdecref(slots.names);
+    kr_xdecref(slots.decl);
     kr_decref((KrObject *)ht);
     return NULL;
 fail:
     kr_xdecref(slots.names);
+    kr_xdecref(slots.decl);
     kr_xdecref(bases);
     kr_xdecref(dict);
     kr_xdecref((KrObject *)ht);
     return NULL;
+}
+
+// ---------------------------------------------------------------------------
+// Layout compatibility (__class__ and __bases__ assignment)
+
+// Do instances of `child` have exactly the layout of its tp_base's?
+static bool same_layout_as_base(KrTypeObject *child) {
+    KrTypeObject *parent = child->tp_base;
+    return parent && child->tp_basicsize == parent->tp_basicsize && child->tp_itemsize == parent->tp_itemsize &&
+           child->tp_dictoffset == parent->tp_dictoffset &&
+           child->tp_weaklistoffset == parent->tp_weaklistoffset &&
+           (child->tp_flags & KR_TPFLAGS_MANAGED_ATTRS) == (parent->tp_flags & KR_TPFLAGS_MANAGED_ATTRS) &&
+           (child->tp_dealloc == subtype_dealloc || child->tp_dealloc == parent->tp_dealloc);
+}
+
+// Did two classes with the same tp_base add the same __slots__ the same way?
+static int same_slots_added(KrThreadState *ts, KrTypeObject *a, KrTypeObject *b) {
+    if (!(a->tp_flags & KR_TPFLAGS_HEAPTYPE) || !(b->tp_flags & KR_TPFLAGS_HEAPTYPE)) return 0;
+    if (a->tp_basicsize != b->tp_basicsize || a->tp_weaklistoffset != b->tp_weaklistoffset ||
+        a->tp_dictoffset != b->tp_dictoffset)
+        return 0;
+    KrObject *sa = ((KrHeapTypeObject *)a)->ht_slots, *sb = ((KrHeapTypeObject *)b)->ht_slots;
+    if (sa && sb) return krObj_richcompare_bool(ts, sa, sb, KR_EQ);
+    return 1;
+}
+
+int krType_check_compatible(KrThreadState *ts, KrTypeObject *oldto, KrTypeObject *newto, const char *attr) {
+    KrTypeObject *newbase = newto, *oldbase = oldto;
+    while (same_layout_as_base(newbase)) newbase = newbase->tp_base;
+    while (same_layout_as_base(oldbase)) oldbase = oldbase->tp_base;
+    int same = 1;
+    if (newbase != oldbase) {
+        same = newbase->tp_base == oldbase->tp_base ? same_slots_added(ts, newbase, oldbase) : 0;
+        if (same < 0) return -1;
+    }
+    const uint32_t layout = KR_TPFLAGS_MANAGED_ATTRS | KR_TPFLAGS_HAVE_GC;
+    if (same && (oldto->tp_flags & layout) == (newto->tp_flags & layout)) return 0;
+    krErr_format(ts, &KrExc_TypeError, "%s assignment: '%s' object layout differs from '%s'", attr, newto->tp_name,
+                 oldto->tp_name);
+    return -1;
+}
+
+// Recomputes the MRO and the slots of `type` and of every subclass after a
+// __bases__ change.  On failure the MROs already replaced stay as they are
+// and the error is reported.  0 or -1.
+static int mro_hierarchy(KrThreadState *ts, KrTypeObject *type) {
+    KrObject *mro = krType_compute_mro(ts, type);
+    if (!mro) return -1;
+    kr_setref(&type->tp_mro, mro);
+    krType_modified(type);
+    if (krTypeSlots_fixup(ts, type) < 0) return -1;
+    // Strong references: an mro() override may run any code.
+    KrTypeObject **subs;
+    KrSsize n = krType_subclasses(type, &subs);
+    KrObject *list = krList_new(ts, n);
+    if (!list) return -1;
+    for (KrSsize i = 0; i < n; i++) KR_LIST_SET(list, i, kr_newref((KrObject *)subs[i]));
+    int r = 0;
+    for (KrSsize i = 0; i < KR_LIST_SIZE(list) && r == 0; i++)
+        r = mro_hierarchy(ts, (KrTypeObject *)KR_LIST_GET(list, i));
+    kr_decref(list);
+    return r;
+}
+
+static int check_new_bases(KrThreadState *ts, KrTypeObject *type, KrObject *value) {
+    if (!krTuple_check(value)) {
+        krErr_format(ts, &KrExc_TypeError, "can only assign tuple to %s.__bases__, not %T", type->tp_name, value);
+        return -1;
+    }
+    if (KR_TUPLE_SIZE(value) == 0) {
+        krErr_format(ts, &KrExc_TypeError, "can only assign non-empty tuple to %s.__bases__, not ()",
+                     type->tp_name);
+        return -1;
+    }
+    for (KrSsize i = 0; i < KR_TUPLE_SIZE(value); i++) {
+        KrObject *b = KR_TUPLE_GET(value, i);
+        if (!kr_type_check(b, &KrType_Type)) {
+            krErr_format(ts, &KrExc_TypeError, "%s.__bases__ must be tuple of classes, not '%T'", type->tp_name, b);
+            return -1;
+        }
+        KrTypeObject *bt = (KrTypeObject *)b;
+        bool cycle = krType_is_subtype(bt, type);
+        for (KrTypeObject *t = bt; t && !cycle; t = t->tp_base) cycle = t == type;
+        if (cycle) {
+            krErr_set_string(ts, &KrExc_TypeError, "a __bases__ item causes an inheritance cycle");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int krType_set_bases(KrThreadState *ts, KrTypeObject *type, KrObject *value) {
+    if (check_new_bases(ts, type, value) < 0) return -1;
+    KrTypeObject *new_base = best_base(ts, value);
+    if (!new_base || krType_check_compatible(ts, type->tp_base, new_base, "__bases__") < 0) return -1;
+    KrObject *old_bases = type->tp_bases, *old_mro = kr_newref(type->tp_mro);
+    KrTypeObject *old_base = type->tp_base;
+    type->tp_bases = kr_newref(value);
+    type->tp_base = (KrTypeObject *)kr_newref((KrObject *)new_base);
+    if (mro_hierarchy(ts, type) < 0) {
+        // Put the old hierarchy back (the subclasses' MROs are recomputed from it).
+        kr_decref(type->tp_bases);
+        kr_decref((KrObject *)type->tp_base);
+        type->tp_bases = old_bases;
+        type->tp_base = old_base;
+        KrObject *exc = krErr_fetch(ts);
+        kr_setref(&type->tp_mro, old_mro);
+        if (mro_hierarchy(ts, type) < 0) krErr_clear(ts);
+        krErr_restore(ts, exc);
+        return -1;
+    }
+    kr_decref(old_mro);
+    for (KrSsize i = 0; i < KR_TUPLE_SIZE(old_bases); i++)
+        krType_remove_subclass((KrTypeObject *)KR_TUPLE_GET(old_bases, i), type);
+    for (KrSsize i = 0; i < KR_TUPLE_SIZE(value); i++) {
+        if (krType_add_subclass((KrTypeObject *)KR_TUPLE_GET(value, i), type) < 0) {
+            kr_decref(old_bases);
+            kr_decref((KrObject *)old_base);
+            krErr_no_memory(ts);
+            return -1;
+        }
+    }
+    kr_decref(old_bases);
+    kr_decref((KrObject *)old_base);
+    return 0;
 }
 
 KrObject *krType_tp_new(KrThreadState *ts, KrTypeObject *meta, KrObject *const *args, KrSsize nargs,
@@ -571,6 +787,15 @@ KrObject *krType_tp_new(KrThreadState *ts, KrTypeObject *meta, KrObject *const *
         return krErr_format(ts, &KrExc_TypeError, "type.__new__() argument 2 must be tuple, not %T", bases);
     if (!krDict_check(dict))
         return krErr_format(ts, &KrExc_TypeError, "type.__new__() argument 3 must be dict, not %T", dict);
+    for (KrSsize i = 0; i < KR_TUPLE_SIZE(bases); i++) {
+        KrObject *b = KR_TUPLE_GET(bases, i);
+        if (kr_type_check(b, &KrType_Type)) continue;
+        int r = krObj_hasattr(ts, b, KR_ID(__mro_entries__));
+        if (r < 0) return NULL;
+        if (r)
+            return krErr_format(ts, &KrExc_TypeError,
+                                "type() doesn't support MRO entry resolution; use types.new_class()");
+    }
     KrTypeObject *winner = krType_calculate_metaclass(ts, meta, bases);
     if (!winner) return NULL;
     if (winner != meta && winner->tp_new != krType_tp_new) return winner->tp_new(ts, winner, args, nargs, kwnames);
@@ -606,6 +831,7 @@ void krType_dealloc(KrObject *self) {
     kr_xdecref(ht->ht_name);
     kr_xdecref(ht->ht_qualname);
     kr_xdecref(ht->ht_module);
+    kr_xdecref(ht->ht_slots);
     krShape_free_tree(ht->ht_root_shape);
     krMem_free((void *)type->tp_members);
     krMem_free((void *)type->tp_getset);

@@ -21,6 +21,7 @@
 #include "objects/dict.h"
 #include "objects/func.h"
 #include "objects/int.h"
+#include "objects/iter.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
@@ -159,10 +160,20 @@ UNARY_SLOT(slot_nb_invert, __invert__)
 UNARY_SLOT(slot_nb_int, __int__)
 UNARY_SLOT(slot_nb_float, __float__)
 UNARY_SLOT(slot_nb_index, __index__)
-UNARY_SLOT(slot_tp_iter, __iter__)
 UNARY_SLOT(slot_am_await, __await__)
 UNARY_SLOT(slot_am_aiter, __aiter__)
 UNARY_SLOT(slot_am_anext, __anext__)
+
+static KrObject *slot_tp_iter(KrThreadState *ts, KrObject *self) {
+    KrObject *func = krType_lookup(KR_TYPE(self), KR_ID(__iter__));
+    if (func == KR_NONE || (!func && !krType_lookup(KR_TYPE(self), KR_ID(__getitem__))))
+        return krErr_format(ts, &KrExc_TypeError, "'%T' object is not iterable", self);
+    if (!func) return krSeqIter_new(ts, self);  // __iter__ deleted: the __getitem__ protocol
+    kr_incref(func);
+    KrObject *r = krObj_call_bound(ts, func, self, NULL, 0, NULL);
+    kr_decref(func);
+    return r;
+}
 
 static KrObject *slot_tp_repr(KrThreadState *ts, KrObject *self) {
     int found;
@@ -555,20 +566,21 @@ static KrObject *wrap_call(KrThreadState *ts, KrObject *self, KrObject *const *a
 }
 
 // ---------------------------------------------------------------------------
-// The table
+// The table, in CPython's order (it decides the order of a built-in type's
+// dict, where the wrappers come first)
 
 #define OFF(f) offsetof(KrTypeObject, f)
 #define E(NAME, FIELD, HEAP, WRAP) {#NAME, OFF(FIELD), (void *)(HEAP), WRAP, &KR_ID(NAME)},
 
 static SlotDef slotdefs[] = {
-    E(__getattribute__, tp_getattro, slot_tp_getattr_hook, wrap_getattr)
-    E(__getattr__, tp_getattro, slot_tp_getattr_hook, NULL)
-    E(__setattr__, tp_setattro, slot_tp_setattro, wrap_setattr)
-    E(__delattr__, tp_setattro, slot_tp_setattro, wrap_delattr)
     E(__repr__, tp_repr, slot_tp_repr, wrap_unary)
     E(__hash__, tp_hash, slot_tp_hash, wrap_hash)
     E(__call__, tp_call, slot_tp_call, wrap_call)
     E(__str__, tp_str, slot_tp_str, wrap_unary)
+    E(__getattribute__, tp_getattro, slot_tp_getattr_hook, wrap_getattr)
+    E(__getattr__, tp_getattro, slot_tp_getattr_hook, NULL)
+    E(__setattr__, tp_setattro, slot_tp_setattro, wrap_setattr)
+    E(__delattr__, tp_setattro, slot_tp_setattro, wrap_delattr)
     E(__lt__, tp_richcompare, slot_tp_richcompare, wrap_lt)
     E(__le__, tp_richcompare, slot_tp_richcompare, wrap_le)
     E(__eq__, tp_richcompare, slot_tp_richcompare, wrap_eq)
@@ -640,10 +652,10 @@ static SlotDef slotdefs[] = {
     E(__getitem__, mp_subscript, slot_mp_subscript, wrap_binary_l)
     E(__setitem__, mp_ass_subscript, slot_mp_ass_subscript, wrap_objobjarg)
     E(__delitem__, mp_ass_subscript, slot_mp_ass_subscript, wrap_delitem)
-    E(__contains__, sq_contains, slot_sq_contains, wrap_contains)
     E(__add__, sq_concat, NULL, wrap_binary_l)
     E(__mul__, sq_repeat, NULL, wrap_repeat)
     E(__rmul__, sq_repeat, NULL, wrap_repeat)
+    E(__contains__, sq_contains, slot_sq_contains, wrap_contains)
     E(__iadd__, sq_inplace_concat, NULL, wrap_binary_l)
     E(__imul__, sq_inplace_repeat, NULL, wrap_repeat)
 };
@@ -865,7 +877,10 @@ int krTypeSlots_add_wrappers(KrThreadState *ts, KrTypeObject *type) {
         if (!fn || !sd->wrapper) continue;
         KrObject *name = *sd->name_obj;
         if (krDict_get_str(type->tp_dict, name)) continue;
-        if (sd->offset == offsetof(KrTypeObject, tp_hash) && fn == (void *)krObj_hash_not_implemented) continue;
+        if (sd->offset == offsetof(KrTypeObject, tp_hash) && fn == (void *)krObj_hash_not_implemented) {
+            if (krDict_set(ts, type->tp_dict, name, KR_NONE) < 0) return -1;  // unhashable: __hash__ = None
+            continue;
+        }
         WrapperDescrObject *d = (WrapperDescrObject *)krObj_alloc(ts, &KrWrapperDescr_Type, 0);
         if (!d) return -1;
         d->d_type = type;
