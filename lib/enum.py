@@ -336,7 +336,15 @@ class EnumType(type):
             body["_inverted_"] = None
         elif Flag is None and cls == "Flag":
             body["_boundary_"] = boundary
-        enum_class = type.__new__(metacls, cls, bases, body, **kwds)
+        # Errors raised while members are created (by __set_name__) come
+        # wrapped in a RuntimeError: raise the original one.
+        exc = None
+        try:
+            enum_class = type.__new__(metacls, cls, bases, body, **kwds)
+        except RuntimeError as e:
+            exc = e.__cause__ or e
+        if exc is not None:
+            raise exc
         classdict = dict(enum_class.__dict__)
         if ReprEnum is not None and ReprEnum in bases:
             if member_type is object:
