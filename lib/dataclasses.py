@@ -347,7 +347,7 @@ def _is_type(annotation, cls, a_module, a_type, is_type_predicate):
     else:
         mod = sys.modules.get(cls.__module__)
         if mod is not None and mod.__dict__.get(module_name) is a_module:
-            ns = mod.__dict__
+            ns = sys.modules.get(a_type.__module__).__dict__
     if ns and is_type_predicate(ns.get(name), a_module):
         return True
     return False
