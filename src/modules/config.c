@@ -17,6 +17,7 @@ extern const KrModuleDef kr_posix_module_def;
 extern const KrModuleDef kr_time_module_def;
 extern const KrModuleDef kr_errno_module_def;
 extern const KrModuleDef kr_io_module_def;
+extern const KrModuleDef kr__bisect_module_def;
 
 const KrBuiltinModule kr_builtin_modules[] = {
     {"builtins", &kr_builtins_module_def},
@@ -32,5 +33,6 @@ const KrBuiltinModule kr_builtin_modules[] = {
     {"time", &kr_time_module_def},
     {"errno", &kr_errno_module_def},
     {"io", &kr_io_module_def},
+    {"_bisect", &kr__bisect_module_def},
     {NULL, NULL},
 };
