@@ -3,7 +3,6 @@ members, source code, signatures, frames and the stack."""
 
 import sys
 import types
-import enum
 
 __all__ = [
     "ArgInfo", "Attribute", "BlockFinder", "BoundArguments", "CO_ASYNC_GENERATOR",
@@ -40,7 +39,7 @@ TPFLAGS_IS_ABSTRACT = 1 << 20
 try:
     from collections import namedtuple as _namedtuple
 except ImportError:
-    from typing import _namedtuple
+    from _namedtuple_fallback import namedtuple as _namedtuple
 
 
 # ---------------------------------------------------------------------------
@@ -1032,22 +1031,58 @@ class _empty:
     """Marker object for Signature.empty and Parameter.empty."""
 
 
-class _ParameterKind(enum.IntEnum):
-    POSITIONAL_ONLY = "positional-only"
-    POSITIONAL_OR_KEYWORD = "positional or keyword"
-    VAR_POSITIONAL = "variadic positional"
-    KEYWORD_ONLY = "keyword-only"
-    VAR_KEYWORD = "variadic keyword"
+class _ParameterKind(int):
+    """The kind of a Parameter: an int with a name and a description (an
+    IntEnum in CPython, made by hand to keep inspect's import light)."""
 
-    def __new__(cls, description):
-        value = len(cls.__members__)
-        member = int.__new__(cls, value)
-        member._value_ = value
-        member.description = description
-        return member
+
+
+    def __new__(cls, value):
+        try:
+            return _KINDS[value]
+        except (IndexError, TypeError):
+            pass
+        for kind in _KINDS:
+            if kind == value:
+                return kind
+        raise ValueError("%r is not a valid _ParameterKind" % (value,))
+
+    @classmethod
+    def _make(cls, value, name, description):
+        self = int.__new__(cls, value)
+        self._name_ = name
+        self.description = description
+        return self
+
+    @property
+    def name(self):
+        return self._name_
+
+    @property
+    def value(self):
+        return int(self)
+
+    def __repr__(self):
+        return "<_ParameterKind.%s: %d>" % (self._name_, self)
 
     def __str__(self):
-        return self.name
+        return self._name_
+
+    __format__ = int.__format__
+
+    def __reduce__(self):
+        return (_ParameterKind, (int(self),))
+
+
+_KINDS = tuple(_ParameterKind._make(i, n, d) for i, (n, d) in enumerate((
+    ("POSITIONAL_ONLY", "positional-only"),
+    ("POSITIONAL_OR_KEYWORD", "positional or keyword"),
+    ("VAR_POSITIONAL", "variadic positional"),
+    ("KEYWORD_ONLY", "keyword-only"),
+    ("VAR_KEYWORD", "variadic keyword"))))
+for _k in _KINDS:
+    setattr(_ParameterKind, _k.name, _k)
+del _k
 
 
 _POSITIONAL_ONLY = _ParameterKind.POSITIONAL_ONLY
