@@ -340,7 +340,8 @@ static KrObject *textio_read(KrThreadState *ts, KrObject *self, KrObject *const 
 static KrSsize find_line_end(TextIO *t, KrSsize from) {
     const char *p = t->tbuf + from, *end = t->tbuf + t->tlen;
     if (t->readtranslate || (!t->readuniversal && t->readnl[0] == '\n')) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        // tbuf may be NULL when no text is buffered.
+        const char *nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
         return nl ? nl - t->tbuf + 1 : -1;
     }
     if (t->readuniversal) {
@@ -450,7 +451,8 @@ static KrObject *translate_newlines(KrThreadState *ts, TextIO *t, KrObject *s) {
     krSB_init(&sb);
     const char *p = krStr_utf8(s), *end = p + krStr_size(s);
     while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        // tbuf may be NULL when no text is buffered.
+        const char *nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
         const char *stop = nl ? nl : end;
         if (krSB_append(ts, &sb, p, stop - p) < 0 || (nl && krSB_append_cstr(ts, &sb, t->writenl) < 0)) {
             krSB_discard(&sb);
