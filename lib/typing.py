@@ -754,7 +754,12 @@ class _SpecialGenericAlias(_NotIterable, _BaseGenericAlias, _root=True):
                     try:
                         module = __import__(spec[0], None, None, [spec[1]])
                     except ImportError:
-                        return None
+                        if spec[0] != "collections.abc":
+                            return None
+                        try:
+                            import _collections_abc as module
+                        except ImportError:
+                            return None
                     origin = getattr(module, spec[1])
                     object.__setattr__(self, "__origin__", origin)
             return origin
