@@ -3,6 +3,12 @@
 import sys
 from types import MethodType
 
+try:
+    from types import GenericAlias as _GenericAlias
+except ImportError:
+    def _GenericAlias(cls, item):
+        return cls
+
 __all__ = ["asynccontextmanager", "contextmanager", "closing", "nullcontext",
            "AbstractContextManager", "AbstractAsyncContextManager",
            "AsyncExitStack", "ContextDecorator", "ExitStack",
@@ -52,8 +58,7 @@ class AbstractContextManager(metaclass=_ABCMeta):
 
     __slots__ = ()
 
-    def __class_getitem__(cls, item):
-        return cls
+    __class_getitem__ = classmethod(_GenericAlias)
 
     def __enter__(self):
         """Return `self` upon entering the runtime context."""
@@ -76,8 +81,7 @@ class AbstractAsyncContextManager(metaclass=_ABCMeta):
 
     __slots__ = ()
 
-    def __class_getitem__(cls, item):
-        return cls
+    __class_getitem__ = classmethod(_GenericAlias)
 
     async def __aenter__(self):
         """Return `self` upon entering the runtime context."""
