@@ -102,7 +102,7 @@ class Field:
         if func:
             func(self.default, owner, name)
 
-    __class_getitem__ = classmethod(lambda cls, item: cls)
+    __class_getitem__ = classmethod(types.GenericAlias)
 
 
 class _DataclassParams:
