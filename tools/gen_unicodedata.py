@@ -37,4 +37,19 @@ out.append("static const struct { uint32_t start; uint16_t count; double value; 
 for r in rows:
     out.append("    {0x%X, %d, %r}," % (r[0], r[1], r[2]))
 out.append("};")
+# Code points unassigned in this Unicode version (utf8proc may know a newer one).
+runs = []
+start = None
+for cp in range(sys.maxunicode + 2):
+    un = cp <= sys.maxunicode and unicodedata.category(chr(cp)) == "Cn"
+    if un and start is None:
+        start = cp
+    elif not un and start is not None:
+        runs.append((start, cp - 1))
+        start = None
+out.append("// Unassigned code point ranges [first, last].")
+out.append("static const struct { uint32_t first, last; } unassigned_ranges[] = {")
+for i in range(0, len(runs), 4):
+    out.append("    " + " ".join("{0x%X, 0x%X}," % r for r in runs[i:i + 4]))
+out.append("};")
 open(sys.argv[1] if len(sys.argv) > 1 else "src/modules/unicodedata_tables.h", "w").write("\n".join(out) + "\n")

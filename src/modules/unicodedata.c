@@ -44,8 +44,23 @@ static int32_t char_arg(KrThreadState *ts, const char *fname, KrObject *arg) {
     return (int32_t)krUtf8_decode(&p);
 }
 
-// Surrogates are not valid for utf8proc; they are unassigned-like Cs.
-static const utf8proc_property_t *prop(int32_t c) { return utf8proc_get_property(c); }
+// True for code points unassigned in Unicode 14.0 (CPython 3.11's version),
+// which utf8proc's newer data may have assigned.
+static bool unassigned(uint32_t c) {
+    size_t lo = 0, hi = COUNT(unassigned_ranges);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (unassigned_ranges[mid].last < c) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < COUNT(unassigned_ranges) && unassigned_ranges[lo].first <= c;
+}
+
+// The properties of c, as an unassigned code point's when Unicode 14.0 had
+// none.
+static const utf8proc_property_t *prop(int32_t c) {
+    return unassigned((uint32_t)c) ? utf8proc_get_property(0x378) : utf8proc_get_property(c);
+}
 
 static KrObject *ud_category(KrThreadState *ts, KrObject *self, KrObject *arg) {
     int32_t c = char_arg(ts, "category", arg);
@@ -156,21 +171,73 @@ static int form_options(KrThreadState *ts, const char *fname, KrObject *const *a
     return -1;
 }
 
-// Normalizes `s` with utf8proc.  New reference.
-static KrObject *normalized(KrThreadState *ts, KrObject *s, int options) {
-    if (krStr_is_ascii(s)) return kr_newref(s);
+// Normalizes UTF-8 text with utf8proc.  New reference.
+static KrObject *map_utf8(KrThreadState *ts, const char *text, KrSsize size, int options) {
+    if (size == 0) return krStr_from_utf8(ts, text, 0);
     utf8proc_uint8_t *res = NULL;
-    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)krStr_utf8(s), krStr_size(s), &res,
-                                      (utf8proc_option_t)options);
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)text, size, &res, (utf8proc_option_t)options);
     if (n < 0) {
         if (n == UTF8PROC_ERROR_NOMEM) return krErr_no_memory(ts);
-        // Lone surrogates: utf8proc rejects them; Python leaves them as they are.
+        // Lone surrogates: utf8proc rejects them.
         krErr_set_string(ts, &KrExc_ValueError, "unicodedata: cannot normalize a string with surrogates");
         return NULL;
     }
     KrObject *r = krStr_from_utf8(ts, (const char *)res, n);
     free(res);
     return r;
+}
+
+// Appends the normalized text[start, stop) and then the raw bytes
+// text[stop, raw_end) to *acc.  0 or -1.
+static int append_segment(KrThreadState *ts, KrObject **acc, const char *text, KrSsize start, KrSsize stop,
+                          KrSsize raw_end, int options) {
+    KrObject *seg = map_utf8(ts, text + start, stop - start, options);
+    if (!seg) return -1;
+    KrObject *joined = krStr_concat(ts, *acc, seg);
+    kr_decref(seg);
+    if (!joined) return -1;
+    kr_decref(*acc);
+    *acc = joined;
+    if (raw_end > stop) {
+        KrObject *raw = krStr_from_utf8(ts, text + stop, raw_end - stop);
+        if (!raw) return -1;
+        joined = krStr_concat(ts, *acc, raw);
+        kr_decref(raw);
+        if (!joined) return -1;
+        kr_decref(*acc);
+        *acc = joined;
+    }
+    return 0;
+}
+
+// Normalizes `s`.  Code points that Unicode 14.0 leaves unassigned are kept
+// as they are (utf8proc's newer data may decompose them): the text between
+// them is normalized piece by piece, as they are starters that compose with
+// nothing.  New reference.
+static KrObject *normalized(KrThreadState *ts, KrObject *s, int options) {
+    if (krStr_is_ascii(s)) return kr_newref(s);
+    const char *text = krStr_utf8(s);
+    KrSsize size = krStr_size(s);
+    KrObject *acc = NULL;
+    KrSsize seg_start = 0;
+    const char *p = text, *end = text + size;
+    while (p < end) {
+        const char *here = p;
+        uint32_t c = krUtf8_decode(&p);
+        if (c < 0x80 || !unassigned(c)) continue;
+        if (!acc) acc = kr_newref(krStr_empty());
+        if (append_segment(ts, &acc, text, seg_start, here - text, p - text, options) < 0) {
+            kr_decref(acc);
+            return NULL;
+        }
+        seg_start = p - text;
+    }
+    if (!acc) return map_utf8(ts, text, size, options);
+    if (append_segment(ts, &acc, text, seg_start, size, size, options) < 0) {
+        kr_decref(acc);
+        return NULL;
+    }
+    return acc;
 }
 
 static KrObject *ud_normalize(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs) {

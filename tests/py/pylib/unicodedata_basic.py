@@ -18,3 +18,6 @@ print(u.decimal("\u0663"), u.digit("\u00b2"), u.numeric("\u00bc"), u.numeric("\u
 print(sum(1 for c in map(chr, range(0x3000)) if u.east_asian_width(c) == "W"))
 print(sum(1 for c in map(chr, range(0x10000)) if u.numeric(c, None) is not None))
 print(sum(u.combining(chr(c)) for c in range(0x300, 0x370)))
+# Code points unassigned in Unicode 14.0 (CPython 3.11's data) stay unassigned.
+for c in ("\u0cf3", "\U0001e030", "\U00010efd", "\U000e0080"):
+    print(u.category(c), repr(u.bidirectional(c)), u.combining(c), u.mirrored(c), ascii(u.normalize("NFKD", "a\u0301" + c + "\u0301")), ascii(u.normalize("NFC", "e\u0301" + c + "o\u0308")))
