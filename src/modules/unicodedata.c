@@ -2,14 +2,18 @@
  * unicodedata.c — the unicodedata module: character properties from
  * utf8proc (category, bidirectional class, combining class, mirrored,
  * normalization), decimal/digit values from unicode.c, and East Asian widths
- * and numeric values from the generated unicodedata_tables.h.  Character
- * names (name, lookup) and decomposition() are not available: they raise
- * NotImplementedError.
+ * and numeric values from the generated unicodedata_tables.h, character
+ * names from unicodedata_names.h (name aliases and named sequences are not
+ * carried).  decomposition() is not available: it raises NotImplementedError.
  */
+#include <stdio.h>
 #include <string.h>
 #include <utf8proc.h>
 
+#include "modules/unicodedata.h"
+
 #include "objects/abstract.h"
+#include "objects/bytes.h"
 #include "objects/float.h"
 #include "objects/int.h"
 #include "objects/module.h"
@@ -18,6 +22,7 @@
 #include "runtime/error.h"
 
 #include "modules/unicodedata_tables.h"
+#include "modules/unicodedata_names.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -37,7 +42,11 @@ static const char *const eaw_names[] = {"N", "A", "H", "W", "F", "Na"};
 // ("<fname>() argument must be a unicode character, not <type>").
 static int32_t char_arg(KrThreadState *ts, const char *fname, KrObject *arg) {
     if (!krStr_check(arg) || krStr_len(arg) != 1) {
-        krErr_format(ts, &KrExc_TypeError, "%s() argument must be a unicode character, not %T", fname, arg);
+        // Functions with a second (default) parameter number the argument.
+        bool numbered = !strcmp(fname, "decimal") || !strcmp(fname, "digit") || !strcmp(fname, "numeric") ||
+                        !strcmp(fname, "name");
+        krErr_format(ts, &KrExc_TypeError, "%s() argument %smust be a unicode character, not %T", fname,
+                     numbered ? "1 " : "", arg);
         return -1;
     }
     const char *p = krStr_utf8(arg);
@@ -266,16 +275,202 @@ static KrObject *ud_is_normalized(KrThreadState *ts, KrObject *self, KrObject *c
 
 static KrObject *ud_missing(KrThreadState *ts, const char *fname) {
     krErr_format(ts, &KrExc_NotImplementedError,
-                 "unicodedata.%s() is not available: Krait has no Unicode character name/decomposition data",
-                 fname);
+                 "unicodedata.%s() is not available: Krait has no Unicode decomposition data", fname);
     return NULL;
 }
-static KrObject *ud_name(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs) {
-    return ud_missing(ts, "name");
-}
-static KrObject *ud_lookup(KrThreadState *ts, KrObject *self, KrObject *arg) { return ud_missing(ts, "lookup"); }
+
 static KrObject *ud_decomposition(KrThreadState *ts, KrObject *self, KrObject *arg) {
+    if (char_arg(ts, "decomposition", arg) < 0) return NULL;
     return ud_missing(ts, "decomposition");
+}
+
+// ---------------------------------------------------------------------------
+// Names
+
+#define NAME_MAX_LEN 256
+
+// Hangul syllables: the names of the leading consonants, vowels and
+// trailing consonants (Unicode's jamo short names).
+static const char *const jamo_l[19] = {"G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S",
+                                       "SS", "", "J", "JJ", "C", "K", "T", "P", "H"};
+static const char *const jamo_v[21] = {"A", "AE", "YA", "YAE", "EO", "E", "YEO", "YE", "O", "WA", "WAE",
+                                       "OE", "YO", "U", "WEO", "WE", "WI", "YU", "EU", "YI", "I"};
+static const char *const jamo_t[28] = {"", "G", "GG", "GS", "N", "NJ", "NH", "D", "L", "LG",
+                                       "LM", "LB", "LS", "LT", "LP", "LH", "M", "B", "BS", "S",
+                                       "SS", "NG", "J", "C", "K", "T", "P", "H"};
+#define HANGUL_BASE 0xAC00
+#define HANGUL_COUNT 11172
+
+// Writes the name of entry `e` (0-terminated) into buf[NAME_MAX_LEN].
+static void entry_name(size_t e, char *buf) {
+    const uint8_t *p = name_stream + name_entry_offsets[e / 16];
+    for (size_t skip = e % 16; skip; p++)
+        if (*p == 0) skip--;
+        else if (*p & 0x80) p++;
+    size_t n = 0;
+    while (*p) {
+        unsigned k = *p & 0x80 ? (unsigned)((p[0] & 0x7F) << 8 | p[1]) : (unsigned)(p[0] - 1);
+        p += *p & 0x80 ? 2 : 1;
+        const char *w = name_words + name_word_offsets[k];
+        size_t wl = strlen(w);
+        if (n && n < NAME_MAX_LEN - 1) buf[n++] = ' ';
+        if (n + wl >= NAME_MAX_LEN) wl = NAME_MAX_LEN - 1 - n;
+        memcpy(buf + n, w, wl);
+        n += wl;
+    }
+    buf[n] = 0;
+}
+
+// The name of c into buf[NAME_MAX_LEN]; false when it has none.
+static bool name_of(uint32_t c, char *buf) {
+    if (c >= HANGUL_BASE && c < HANGUL_BASE + HANGUL_COUNT) {
+        uint32_t s = c - HANGUL_BASE;
+        snprintf(buf, NAME_MAX_LEN, "HANGUL SYLLABLE %s%s%s", jamo_l[s / (21 * 28)], jamo_v[s % (21 * 28) / 28],
+                 jamo_t[s % 28]);
+        return true;
+    }
+    for (size_t i = 0; i < COUNT(name_algorithmic); i++)
+        if (c >= name_algorithmic[i].first && c <= name_algorithmic[i].last) {
+            snprintf(buf, NAME_MAX_LEN, "%s%04X", name_prefixes[name_algorithmic[i].prefix], (unsigned)c);
+            return true;
+        }
+    size_t lo = 0, hi = COUNT(name_runs);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (name_runs[mid].first + name_runs[mid].count <= c) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo == COUNT(name_runs) || name_runs[lo].first > c) return false;
+    entry_name(name_runs[lo].entry + (c - name_runs[lo].first), buf);
+    return true;
+}
+
+// The code point of entry e.
+static uint32_t entry_cp(size_t e) {
+    size_t lo = 0, hi = COUNT(name_runs);
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (name_runs[mid].entry <= e) lo = mid;
+        else hi = mid;
+    }
+    return name_runs[lo].first + (uint32_t)(e - name_runs[lo].entry);
+}
+
+// Finds the jamo name at the start of *s among names[n] (the longest that
+// matches).  Its index, or -1.
+static int match_jamo(const char **s, const char *const *names, int n) {
+    int best = -1;
+    size_t best_len = 0;
+    for (int i = 0; i < n; i++) {
+        size_t l = strlen(names[i]);
+        if (l >= best_len && !strncmp(*s, names[i], l) && (best < 0 || l > best_len)) {
+            best = i;
+            best_len = l;
+        }
+    }
+    if (best >= 0) *s += best_len;
+    return best;
+}
+
+// The code point named `name` (0-terminated), or -1.  The names made by
+// rule must be in upper case; the others are looked up in upper case.
+static int32_t code_of(const char *name) {
+    static const char hangul[] = "HANGUL SYLLABLE ";
+    if (!strncmp(name, hangul, sizeof hangul - 1)) {
+        const char *s = name + sizeof hangul - 1;
+        int l = match_jamo(&s, jamo_l, 19), v = match_jamo(&s, jamo_v, 21), t = match_jamo(&s, jamo_t, 28);
+        if (l < 0 || v < 0 || t < 0 || *s) return -1;
+        return HANGUL_BASE + (l * 21 + v) * 28 + t;
+    }
+    for (size_t k = 0; k < COUNT(name_prefixes); k++) {
+        size_t pl = strlen(name_prefixes[k]);
+        if (strncmp(name, name_prefixes[k], pl)) continue;
+        const char *hex = name + pl;
+        size_t hl = strlen(hex);
+        if (hl != 4 && hl != 5) return -1;
+        uint32_t c = 0;
+        for (size_t i = 0; i < hl; i++) {
+            char h = hex[i];
+            if (!((h >= '0' && h <= '9') || (h >= 'A' && h <= 'F'))) return -1;
+            c = c * 16 + (uint32_t)(h <= '9' ? h - '0' : h - 'A' + 10);
+        }
+        for (size_t i = 0; i < COUNT(name_algorithmic); i++)
+            if (name_algorithmic[i].prefix == k && c >= name_algorithmic[i].first && c <= name_algorithmic[i].last)
+                return (int32_t)c;
+        return -1;
+    }
+    char buf[NAME_MAX_LEN], upper[NAME_MAX_LEN];
+    size_t len = strlen(name);
+    for (size_t i = 0; i <= len; i++) upper[i] = (char)(name[i] >= 'a' && name[i] <= 'z' ? name[i] - 32 : name[i]);
+    name = upper;
+    size_t lo = 0, hi = COUNT(name_sorted);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        entry_name(name_sorted[mid], buf);
+        int cmp = strcmp(buf, name);
+        if (cmp == 0) return (int32_t)entry_cp(name_sorted[mid]);
+        if (cmp < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return -1;
+}
+
+bool krUnicodeData_lookup(const char *name, size_t len, uint32_t *cp) {
+    char copy[NAME_MAX_LEN];
+    if (len >= NAME_MAX_LEN) return false;
+    for (size_t i = 0; i < len; i++) {
+        if (name[i] == 0 || (unsigned char)name[i] >= 0x80) return false;
+        copy[i] = name[i];
+    }
+    copy[len] = 0;
+    int32_t c = code_of(copy);
+    if (c < 0) return false;
+    *cp = (uint32_t)c;
+    return true;
+}
+
+static KrObject *ud_name(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs) {
+    if (nargs < 1 || nargs > 2) {
+        if (nargs < 1) krErr_format(ts, &KrExc_TypeError, "name expected at least 1 argument, got 0");
+        else krErr_format(ts, &KrExc_TypeError, "name expected at most 2 arguments, got %zd", (size_t)nargs);
+        return NULL;
+    }
+    int32_t c = char_arg(ts, "name", args[0]);
+    if (c < 0) return NULL;
+    char buf[NAME_MAX_LEN];
+    if (!unassigned((uint32_t)c) && name_of((uint32_t)c, buf)) return krStr_from_cstr(ts, buf);
+    if (nargs == 2) return kr_newref(args[1]);
+    krErr_set_string(ts, &KrExc_ValueError, "no such name");
+    return NULL;
+}
+
+static KrObject *ud_lookup(KrThreadState *ts, KrObject *self, KrObject *arg) {
+    const char *text;
+    KrSsize size;
+    if (krStr_check(arg)) {
+        text = krStr_utf8(arg);
+        size = krStr_size(arg);
+    } else if (krBytes_check(arg)) {
+        text = krBytes_data(arg);
+        size = krBytes_size(arg);
+    } else {
+        krErr_format(ts, &KrExc_TypeError, "a bytes-like object is required, not '%T'", arg);
+        return NULL;
+    }
+    uint32_t c;
+    if (!krUnicodeData_lookup(text, (size_t)size, &c)) {
+        if (size > NAME_MAX_LEN) {
+            krErr_set_string(ts, &KrExc_KeyError, "name too long");
+            return NULL;
+        }
+        KrObject *msg = krStr_from_format(ts, "undefined character name '%s'", text);
+        if (msg) {
+            krErr_set_object(ts, &KrExc_KeyError, msg);
+            kr_decref(msg);
+        }
+        return NULL;
+    }
+    return krStr_from_codepoint(ts, c);
 }
 
 static const KrMethodDef ud_methods[] = {
