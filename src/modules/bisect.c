@@ -21,7 +21,7 @@ static int parse_args(KrThreadState *ts, const char *name, KrObject *const *args
     *hi = -1;
     if (out[2]) {
         if (!krNum_is_index(out[2])) {
-            krErr_format(ts, &KrExc_TypeError, "'%s' object cannot be interpreted as an integer", krArg_type_name(out[2]));
+            krErr_format(ts, &KrExc_TypeError, "'%s' object cannot be interpreted as an integer", krType_name(KR_TYPE(out[2])));
             return -1;
         }
         *lo = krNum_as_ssize(ts, out[2], &KrExc_OverflowError);

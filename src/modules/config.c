@@ -18,6 +18,12 @@ extern const KrModuleDef kr_time_module_def;
 extern const KrModuleDef kr_errno_module_def;
 extern const KrModuleDef kr_io_module_def;
 extern const KrModuleDef kr__bisect_module_def;
+extern const KrModuleDef kr__collections_module_def;
+extern const KrModuleDef kr__heapq_module_def;
+extern const KrModuleDef kr__functools_module_def;
+extern const KrModuleDef kr__struct_module_def;
+extern const KrModuleDef kr_array_module_def;
+extern const KrModuleDef kr_binascii_module_def;
 
 const KrBuiltinModule kr_builtin_modules[] = {
     {"builtins", &kr_builtins_module_def},
@@ -34,5 +40,11 @@ const KrBuiltinModule kr_builtin_modules[] = {
     {"errno", &kr_errno_module_def},
     {"io", &kr_io_module_def},
     {"_bisect", &kr__bisect_module_def},
+    {"_collections", &kr__collections_module_def},
+    {"_heapq", &kr__heapq_module_def},
+    {"_functools", &kr__functools_module_def},
+    {"_struct", &kr__struct_module_def},
+    {"array", &kr_array_module_def},
+    {"binascii", &kr_binascii_module_def},
     {NULL, NULL},
 };
