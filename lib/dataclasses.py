@@ -659,20 +659,9 @@ def is_dataclass(obj):
     return hasattr(cls, _FIELDS)
 
 
-_ATOMIC = (type(None), bool, int, float, str, complex, bytes, type(Ellipsis),
-           type(NotImplemented), types.CodeType, types.BuiltinFunctionType,
-           types.FunctionType, type, range, property)
-
-
 def _deepcopy(obj):
-    if type(obj) in _ATOMIC:
-        return obj
-    try:
-        from copy import deepcopy
-    except ImportError:
-        raise NotImplementedError("dataclasses: copying a %s needs the copy module"
-                                  % type(obj).__name__) from None
-    return deepcopy(obj)
+    import copy
+    return copy.deepcopy(obj)
 
 
 def asdict(obj, *, dict_factory=dict):

@@ -36,10 +36,7 @@ CO_ASYNC_GENERATOR = 512
 
 TPFLAGS_IS_ABSTRACT = 1 << 20
 
-try:
-    from collections import namedtuple as _namedtuple
-except ImportError:
-    from _namedtuple_fallback import namedtuple as _namedtuple
+from collections import namedtuple as _namedtuple
 
 
 # ---------------------------------------------------------------------------

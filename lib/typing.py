@@ -732,7 +732,8 @@ class _TypingEllipsis:
 
 class _SpecialGenericAlias(_NotIterable, _BaseGenericAlias, _root=True):
     """List, Dict, Iterable and the other bare aliases; `origin` may be a
-    (module, name) pair resolved on first use."""
+    (module, name) pair imported on first use (collections stays unimported
+    until then)."""
 
     def __init__(self, origin, nparams, *, inst=True, name=None):
         if name is None:
@@ -749,17 +750,7 @@ class _SpecialGenericAlias(_NotIterable, _BaseGenericAlias, _root=True):
             if origin is None:
                 spec = object.__getattribute__(self, "_origin_spec")
                 if spec is not None:
-                    # Until the module exists (collections), the alias has no
-                    # origin: subscription and repr still work.
-                    try:
-                        module = __import__(spec[0], None, None, [spec[1]])
-                    except ImportError:
-                        if spec[0] != "collections.abc":
-                            return None
-                        try:
-                            import _collections_abc as module
-                        except ImportError:
-                            return None
+                    module = __import__(spec[0], None, None, [spec[1]])
                     origin = getattr(module, spec[1])
                     object.__setattr__(self, "__origin__", origin)
             return origin
@@ -1329,10 +1320,7 @@ SupportsRound = _make_protocol("SupportsRound", "__round__", "An ABC with one ab
 def _make_nmtuple(name, types_, module, defaults=()):
     fields = [n for n, t in types_]
     annotations = {n: _type_check(t, "field %s annotation must be a type" % n) for n, t in types_}
-    try:
-        from collections import namedtuple
-    except ImportError:
-        from _namedtuple_fallback import namedtuple
+    from collections import namedtuple
     nm_tpl = namedtuple(name, fields, defaults=defaults, module=module)
     nm_tpl.__annotations__ = nm_tpl.__new__.__annotations__ = annotations
     return nm_tpl
