@@ -32,8 +32,8 @@ class _Literal:
     """A regular expression without special characters, matched without `re`
     (case-insensitively when asked, like re.I on such a pattern)."""
 
-    def __init__(self, text, ignorecase):
-        self.pattern = text
+    def __init__(self, text, ignorecase, pattern=None):
+        self.pattern = text if pattern is None else pattern
         self._ic = ignorecase
         self._key = text.lower() if ignorecase else text
 
@@ -42,6 +42,24 @@ class _Literal:
 
     def __repr__(self):
         return "re.compile(%r%s)" % (self.pattern, ", re.IGNORECASE" if self._ic else "")
+
+
+def _re_escape(text):
+    special = "()[]{}?*+-|^$\\.&~# \t\n\r\v\f"
+    return "".join("\\" + c if c in special else c for c in text)
+
+
+class _Exact:
+    """A module pattern matching one name exactly (re.escape(name) + '\\Z')."""
+
+    def __init__(self, text):
+        self.pattern = text
+
+    def match(self, s):
+        return s == self.pattern
+
+    def __repr__(self):
+        return "re.compile(%r)" % (_re_escape(self.pattern) + "\\Z")
 
 
 def _compile(pattern, ignorecase):
@@ -125,21 +143,34 @@ def _setoption(arg):
     action = _getaction(action)
     category = _getcategory(category)
     if message or module:
-        import re
+        try:
+            import re
+        except ImportError:
+            re = None
+        if re is None:
+            # Without re the option's literal texts are matched directly.
+            lineno = _option_lineno(lineno)
+            _add_filter(action, _Literal(message, True, _re_escape(message)) if message else None,
+                        category,
+                        _Exact(module) if module else None, lineno, append=False)
+            return
         if message:
             message = re.escape(message)
         if module:
             module = re.escape(module) + r"\Z"
-    if lineno:
-        try:
-            lineno = int(lineno)
-            if lineno < 0:
-                raise ValueError
-        except (ValueError, OverflowError):
-            raise _OptionError("invalid lineno %r" % (lineno,)) from None
-    else:
-        lineno = 0
-    filterwarnings(action, message, category, module, lineno)
+    filterwarnings(action, message, category, module, _option_lineno(lineno))
+
+
+def _option_lineno(lineno):
+    if not lineno:
+        return 0
+    try:
+        value = int(lineno)
+        if value < 0:
+            raise ValueError
+    except (ValueError, OverflowError):
+        raise _OptionError("invalid lineno %r" % (lineno,)) from None
+    return value
 
 
 def _getaction(action):
