@@ -1,6 +1,6 @@
 """Calendar printing functions and the Calendar / TextCalendar classes
 (Gregorian calendar, weeks starting on Monday unless changed).
-HTMLCalendar and the locale-aware calendars are not available."""
+The locale-aware calendars are not available."""
 
 import sys
 import datetime
@@ -9,7 +9,7 @@ __all__ = ["IllegalMonthError", "IllegalWeekdayError", "setfirstweekday",
            "firstweekday", "isleap", "leapdays", "weekday", "monthrange",
            "monthcalendar", "prmonth", "month", "prcal", "calendar",
            "timegm", "month_name", "month_abbr", "day_name", "day_abbr",
-           "Calendar", "TextCalendar", "weekheader",
+           "Calendar", "TextCalendar", "HTMLCalendar", "weekheader",
            "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY",
            "error"]
 
@@ -305,8 +305,83 @@ class TextCalendar(Calendar):
         print(self.formatyear(theyear, w, l, c, m), end="")
 
 
+class HTMLCalendar(Calendar):
+    """A calendar laid out as HTML tables."""
+
+    cssclasses = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    cssclasses_weekday_head = cssclasses
+    cssclass_noday = "noday"
+    cssclass_month_head = "month"
+    cssclass_month = "month"
+    cssclass_year_head = "year"
+    cssclass_year = "year"
+
+    def formatday(self, day, weekday):
+        """A table cell for one day (empty outside the month)."""
+        if day == 0:
+            return '<td class="%s">&nbsp;</td>' % self.cssclass_noday
+        return '<td class="%s">%d</td>' % (self.cssclasses[weekday], day)
+
+    def formatweek(self, theweek):
+        """A table row for a week of (day, weekday) pairs."""
+        return "<tr>%s</tr>" % "".join(self.formatday(d, wd) for (d, wd) in theweek)
+
+    def formatweekday(self, day):
+        """A header cell with a weekday's abbreviated name."""
+        return '<th class="%s">%s</th>' % (self.cssclasses_weekday_head[day], day_abbr[day])
+
+    def formatweekheader(self):
+        """The header row of weekday names."""
+        return "<tr>%s</tr>" % "".join(self.formatweekday(i) for i in self.iterweekdays())
+
+    def formatmonthname(self, theyear, themonth, withyear=True):
+        """The header row with the month's name (and year)."""
+        name = "%s %s" % (month_name[themonth], theyear) if withyear else month_name[themonth]
+        return '<tr><th colspan="7" class="%s">%s</th></tr>' % (self.cssclass_month_head, name)
+
+    def formatmonth(self, theyear, themonth, withyear=True):
+        """A month as an HTML table."""
+        rows = ['<table border="0" cellpadding="0" cellspacing="0" class="%s">'
+                % self.cssclass_month,
+                self.formatmonthname(theyear, themonth, withyear=withyear),
+                self.formatweekheader()]
+        rows.extend(self.formatweek(week) for week in self.monthdays2calendar(theyear, themonth))
+        rows.append("</table>")
+        return "\n".join(rows) + "\n"
+
+    def formatyear(self, theyear, width=3):
+        """A year as an HTML table of month tables, width months per row."""
+        width = max(width, 1)
+        parts = ['<table border="0" cellpadding="0" cellspacing="0" class="%s">' % self.cssclass_year,
+                 "\n",
+                 '<tr><th colspan="%d" class="%s">%s</th></tr>' % (width, self.cssclass_year_head,
+                                                                   theyear)]
+        for first in range(January, January + 12, width):
+            parts.append("<tr>")
+            for m in range(first, min(first + width, 13)):
+                parts.append("<td>%s</td>" % self.formatmonth(theyear, m, withyear=False))
+            parts.append("</tr>")
+        parts.append("</table>")
+        return "".join(parts)
+
+    def formatyearpage(self, theyear, width=3, css="calendar.css", encoding=None):
+        """A complete XHTML page for a year, as bytes."""
+        if encoding is None:
+            encoding = sys.getdefaultencoding()
+        page = ['<?xml version="1.0" encoding="%s"?>\n' % encoding,
+                '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+                '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n',
+                "<html>\n", "<head>\n",
+                '<meta http-equiv="Content-Type" content="text/html; charset=%s" />\n' % encoding]
+        if css is not None:
+            page.append('<link rel="stylesheet" type="text/css" href="%s" />\n' % css)
+        page += ["<title>Calendar for %d</title>\n" % theyear, "</head>\n", "<body>\n",
+                 self.formatyear(theyear, width), "</body>\n", "</html>\n"]
+        return "".join(page).encode(encoding, "xmlcharrefreplace")
+
+
 def __getattr__(name):
-    if name in ("HTMLCalendar", "LocaleTextCalendar", "LocaleHTMLCalendar", "different_locale"):
+    if name in ("LocaleTextCalendar", "LocaleHTMLCalendar", "different_locale"):
         raise AttributeError("module 'calendar' has no attribute %r (not implemented in Krait)"
                              % name)
     raise AttributeError("module 'calendar' has no attribute %r" % name)
