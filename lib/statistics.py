@@ -2,13 +2,12 @@
 
 Sums are computed exactly (as fractions), so results are the correctly
 rounded value of the exact statistic; the result type follows the data (int,
-float or Fraction).  NormalDist, covariance, correlation, linear_regression
-and Decimal data are not available."""
+float or Fraction).  NormalDist and Decimal data are not available."""
 
 import math
 from fractions import Fraction
 
-__all__ = ["StatisticsError", "fmean", "geometric_mean", "harmonic_mean", "mean",
+__all__ = ["StatisticsError", "correlation", "covariance", "linear_regression", "fmean", "geometric_mean", "harmonic_mean", "mean",
            "median", "median_grouped", "median_high", "median_low", "mode", "multimode",
            "pstdev", "pvariance", "quantiles", "stdev", "variance"]
 
@@ -383,8 +382,73 @@ def pstdev(data, mu=None):
     return _sqrt_of_ratio(ss / n)
 
 
+def _check_pair(x, y, what, verb="requires"):
+    n = len(x)
+    if len(y) != n:
+        raise StatisticsError("%s %s that both inputs have same number of data points"
+                              % (what, verb))
+    if n < 2:
+        raise StatisticsError("%s %s at least two data points" % (what, verb))
+    return n
+
+
+def _centered_sums(x, y, n):
+    xbar = math.fsum(x) / n
+    ybar = math.fsum(y) / n
+    sxy = math.fsum((xi - xbar) * (yi - ybar) for xi, yi in zip(x, y))
+    return xbar, ybar, sxy
+
+
+def covariance(x, y, /):
+    """Return the sample covariance of two inputs *x* and *y*."""
+    n = _check_pair(x, y, "covariance")
+    xbar, ybar, sxy = _centered_sums(x, y, n)
+    return sxy / (n - 1)
+
+
+def correlation(x, y, /):
+    """Return Pearson's correlation coefficient for two inputs."""
+    n = _check_pair(x, y, "correlation")
+    xbar, ybar, sxy = _centered_sums(x, y, n)
+    sxx = math.fsum((xi - xbar) * (xi - xbar) for xi in x)
+    syy = math.fsum((yi - ybar) * (yi - ybar) for yi in y)
+    try:
+        return sxy / math.sqrt(sxx * syy)
+    except ZeroDivisionError:
+        raise StatisticsError("at least one of the inputs is constant")
+
+
+_LinearRegression = None
+
+
+def linear_regression(x, y, /, *, proportional=False):
+    """Slope and intercept of the least-squares line through the points
+    (x, y); through the origin when proportional is true."""
+    global _LinearRegression
+    n = _check_pair(x, y, "linear regression")
+    if proportional:
+        sxy = math.fsum(xi * yi for xi, yi in zip(x, y))
+        sxx = math.fsum(xi * xi for xi in x)
+    else:
+        xbar, ybar, sxy = _centered_sums(x, y, n)
+        sxx = math.fsum((xi - xbar) * (xi - xbar) for xi in x)
+    try:
+        slope = sxy / sxx
+    except ZeroDivisionError:
+        raise StatisticsError("x is constant")
+    intercept = 0.0 if proportional else ybar - slope * xbar
+    if _LinearRegression is None:
+        from collections import namedtuple
+        _LinearRegression = namedtuple("LinearRegression", ("slope", "intercept"),
+                                       module="statistics")
+    return _LinearRegression(slope=slope, intercept=intercept)
+
+
 def __getattr__(name):
-    if name in ("NormalDist", "covariance", "correlation", "linear_regression"):
+    if name == "LinearRegression":
+        linear_regression([0, 1], [0, 1])
+        return _LinearRegression
+    if name == "NormalDist":
         raise AttributeError("module 'statistics' has no attribute %r "
                              "(not implemented in Krait)" % name)
     raise AttributeError("module 'statistics' has no attribute %r" % name)
