@@ -1753,7 +1753,10 @@ def _signature_from_callable(obj, *, follow_wrapper_chains=True, skip_bound_arg=
     if isfunction(obj) or _signature_is_functionlike(obj):
         return _signature_from_function(sigcls, obj, skip_bound_arg=skip_bound_arg,
                                         globals=globals, locals=locals, eval_str=eval_str)
-    if isbuiltin(obj) or ismethoddescriptor(obj) or ismethodwrapper(obj):
+    if (isbuiltin(obj) or ismethoddescriptor(obj) or ismethodwrapper(obj) or
+            isinstance(obj, _NonUserDefinedCallables) or obj in (type, object)):
+        if obj is object and not getattr(obj, "__text_signature__", None):
+            return sigcls.from_callable(_object_noargs)
         return _signature_from_builtin(sigcls, obj, skip_bound_arg=skip_bound_arg)
     sig = None
     if isinstance(obj, type):
