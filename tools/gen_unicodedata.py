@@ -138,3 +138,36 @@ for r in alg_runs:
     out.append("    {0x%X, 0x%X, %d}," % tuple(r))
 out.append("};")
 open(sys.argv[2] if len(sys.argv) > 2 else "src/modules/unicodedata_names.h", "w").write("\n".join(out) + "\n")
+
+# ---------------------------------------------------------------------------
+# Decomposition mappings, appended to unicodedata_tables.h.
+tags = ["", "<circle>", "<compat>", "<final>", "<font>", "<fraction>", "<initial>", "<isolated>",
+        "<medial>", "<narrow>", "<noBreak>", "<small>", "<square>", "<sub>", "<super>",
+        "<vertical>", "<wide>"]
+dec_cps = []
+dec_data = []
+for cp in range(sys.maxunicode + 1):
+    d = unicodedata.decomposition(chr(cp))
+    if not d:
+        continue
+    parts = d.split()
+    tag = 0
+    if parts[0].startswith("<"):
+        tag = tags.index(parts[0])
+        parts = parts[1:]
+    dec_cps.append((cp, len(dec_data)))
+    dec_data.append(tag << 8 | len(parts))
+    dec_data.extend(int(p, 16) for p in parts)
+tab = ["// Decomposition mappings: for each code point, a header word",
+       "// (tag << 8 | count) then the code points.",
+       "static const char *const decomp_tags[] = {%s};" % ", ".join('"%s"' % t for t in tags),
+       "static const struct { uint32_t cp; uint16_t index; } decomp_index[] = {"]
+for i in range(0, len(dec_cps), 6):
+    tab.append("    " + " ".join("{0x%X, %d}," % e for e in dec_cps[i:i + 6]))
+tab.append("};")
+tab.append("static const uint32_t decomp_data[] = {")
+for i in range(0, len(dec_data), 10):
+    tab.append("    " + " ".join("0x%X," % v for v in dec_data[i:i + 10]))
+tab.append("};")
+with open(sys.argv[1] if len(sys.argv) > 1 else "src/modules/unicodedata_tables.h", "a") as f:
+    f.write("\n".join(tab) + "\n")

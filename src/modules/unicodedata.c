@@ -3,8 +3,8 @@
  * utf8proc (category, bidirectional class, combining class, mirrored,
  * normalization), decimal/digit values from unicode.c, and East Asian widths
  * and numeric values from the generated unicodedata_tables.h, character
- * names from unicodedata_names.h (name aliases and named sequences are not
- * carried).  decomposition() is not available: it raises NotImplementedError.
+ * names and decomposition mappings from unicodedata_names.h and
+ * unicodedata_tables.h (name aliases and named sequences are not carried).
  */
 #include <stdio.h>
 #include <string.h>
@@ -273,15 +273,23 @@ static KrObject *ud_is_normalized(KrThreadState *ts, KrObject *self, KrObject *c
     return kr_bool(same);
 }
 
-static KrObject *ud_missing(KrThreadState *ts, const char *fname) {
-    krErr_format(ts, &KrExc_NotImplementedError,
-                 "unicodedata.%s() is not available: Krait has no Unicode decomposition data", fname);
-    return NULL;
-}
-
 static KrObject *ud_decomposition(KrThreadState *ts, KrObject *self, KrObject *arg) {
-    if (char_arg(ts, "decomposition", arg) < 0) return NULL;
-    return ud_missing(ts, "decomposition");
+    int32_t c = char_arg(ts, "decomposition", arg);
+    if (c < 0) return NULL;
+    size_t lo = 0, hi = COUNT(decomp_index);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (decomp_index[mid].cp < (uint32_t)c) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo == COUNT(decomp_index) || decomp_index[lo].cp != (uint32_t)c) return krStr_from_cstr(ts, "");
+    const uint32_t *d = decomp_data + decomp_index[lo].index;
+    unsigned tag = d[0] >> 8, count = d[0] & 0xFF;
+    char buf[32 + 9 * 32];
+    size_t n = (size_t)snprintf(buf, sizeof buf, "%s", decomp_tags[tag]);
+    for (unsigned i = 0; i < count && n < sizeof buf - 10; i++)
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%04X", n ? " " : "", (unsigned)d[1 + i]);
+    return krStr_from_cstr(ts, buf);
 }
 
 // ---------------------------------------------------------------------------
@@ -486,7 +494,7 @@ static const KrMethodDef ud_methods[] = {
     {"is_normalized", KR_CFUNC(ud_is_normalized), KR_METH_FAST, "Return whether the Unicode string unistr is in the normal form 'form'."},
     {"name", KR_CFUNC(ud_name), KR_METH_FAST, "Returns the name assigned to the character chr as a string (not available)."},
     {"lookup", KR_CFUNC(ud_lookup), KR_METH_O, "Look up character by name (not available)."},
-    {"decomposition", KR_CFUNC(ud_decomposition), KR_METH_O, "Returns the character decomposition mapping (not available)."},
+    {"decomposition", KR_CFUNC(ud_decomposition), KR_METH_O, "Returns the character decomposition mapping assigned to the character chr as string."},
     {NULL, NULL, 0, NULL},
 };
 
