@@ -193,15 +193,20 @@ class _proto_member:
         except KeyError:
             if (Flag is None or not issubclass(enum_class, Flag) or _is_single_bit(value)):
                 enum_class._member_names_.append(member_name)
-        need_property = False
+        # A member named like a property of a base class (name, value) is
+        # reached through a redirecting property that keeps the accessors.
+        found = None
         for base in enum_class.__mro__[1:]:
             d = base.__dict__.get(member_name)
             if d is not None and isinstance(d, (property, DynamicClassAttribute)):
-                need_property = True
+                found = d
                 break
-        if need_property:
+        if found is not None:
             redirect = property()
             redirect.__set_name__(enum_class, member_name)
+            redirect.fget = found.fget
+            redirect.fset = found.fset
+            redirect.fdel = found.fdel
             setattr(enum_class, member_name, redirect)
         else:
             setattr(enum_class, member_name, enum_member)
