@@ -67,23 +67,20 @@ def _reconstructor(cls, base, state):
     return obj
 
 
-def _builtin_base(cls):
-    # The first class of the MRO implemented in C, or whose __new__ is a
-    # built-in bound to itself.
-    for base in cls.__mro__:
-        if hasattr(base, "__flags__") and not base.__flags__ & _HEAPTYPE:
-            return base
-        new = base.__new__
-        if isinstance(new, _new_type) and new.__self__ is base:
-            return base
-    return object
-
-
 def _reduce_ex(self, proto):
     """object.__reduce_ex__ for protocols 0 and 1."""
     assert proto < 2
     cls = self.__class__
-    base = _builtin_base(cls)
+    # The first class of the MRO implemented in C, or whose __new__ is a
+    # built-in bound to itself: it makes the object, its state rebuilds the rest.
+    for base in cls.__mro__:
+        if hasattr(base, "__flags__") and not base.__flags__ & _HEAPTYPE:
+            break
+        new = base.__new__
+        if isinstance(new, _new_type) and new.__self__ is base:
+            break
+    else:
+        base = object
     if base is object:
         state = None
     else:

@@ -356,18 +356,21 @@ static int append_unicode(KrThreadState *ts, ArrayObject *a, KrObject *s) {
 // ---------------------------------------------------------------------------
 // Construction
 
-static const TypeDesc *find_desc(KrThreadState *ts, KrObject *tc) {
+// The typecode character of array()'s first argument, or (uint32_t)-1 with an error set.
+static uint32_t typecode_char(KrThreadState *ts, const char *fname, int argnum, KrObject *tc) {
     if (krStr_check(tc) && krStr_len(tc) == 1) {
         const char *s = krStr_utf8(tc);
-        uint32_t c = krUtf8_decode(&s);
-        for (const TypeDesc *d = descs; d->tc; d++)
-            if ((uint32_t)d->tc == c) return d;
-    } else {
-        krErr_format(ts, &KrExc_TypeError, "array() argument 1 must be a unicode character, not %s",
-                     krArg_type_name(tc));
-        return NULL;
+        return krUtf8_decode(&s);
     }
-    krErr_set_string(ts, &KrExc_ValueError, "bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)");
+    krErr_format(ts, &KrExc_TypeError, "%s() argument %d must be a unicode character, not %s", fname, argnum,
+                 krArg_type_name(tc));
+    return (uint32_t)-1;
+}
+
+static const TypeDesc *find_desc(KrThreadState *ts, uint32_t c, const char *msg) {
+    for (const TypeDesc *d = descs; d->tc; d++)
+        if ((uint32_t)d->tc == c) return d;
+    krErr_set_string(ts, &KrExc_ValueError, msg);
     return NULL;
 }
 
@@ -376,17 +379,24 @@ static KrObject *array_new(KrThreadState *ts, KrTypeObject *type, KrObject *cons
     if ((type == &KrArray_Type || type->tp_init == KrArray_Type.tp_init) &&
         krArg_no_kwargs(ts, "array.array", kwnames) < 0)
         return NULL;
-    if (nargs < 1 || nargs > 2)
-        return krErr_format(ts, &KrExc_TypeError, "array() takes at %s 1 argument (%zd given)",
-                            nargs < 1 ? "least" : "most", nargs);
-    const TypeDesc *desc = find_desc(ts, args[0]);
-    if (!desc) return NULL;
+    if (nargs < 1)
+        return krErr_format(ts, &KrExc_TypeError, "array() takes at least 1 argument (%zd given)", nargs);
+    if (nargs > 2)
+        return krErr_format(ts, &KrExc_TypeError, "array() takes at most 2 arguments (%zd given)", nargs);
+    uint32_t c = typecode_char(ts, "array", 1, args[0]);
+    if (c == (uint32_t)-1) return NULL;
     KrObject *init = nargs == 2 ? args[1] : NULL;
-    if (init && krStr_check(init) && desc->kind != A_UNICODE)
-        return krErr_format(ts, &KrExc_TypeError, "cannot use a str to initialize an array with typecode '%c'", desc->tc);
-    if (init && is_array(init) && ARR(init)->desc->kind == A_UNICODE && desc->kind != A_UNICODE)
-        return krErr_format(ts, &KrExc_TypeError, "cannot use a unicode array to initialize an array with typecode '%c'",
-                            desc->tc);
+    if (init && c != 'u') {
+        // CPython checks these before validating the typecode, and shows it as a C char.
+        if (krStr_check(init))
+            return krErr_format(ts, &KrExc_TypeError, "cannot use a str to initialize an array with typecode '%c'",
+                                (int)c);
+        if (is_array(init) && ARR(init)->desc->kind == A_UNICODE)
+            return krErr_format(ts, &KrExc_TypeError,
+                                "cannot use a unicode array to initialize an array with typecode '%c'", (int)c);
+    }
+    const TypeDesc *desc = find_desc(ts, c, "bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)");
+    if (!desc) return NULL;
     ArrayObject *a = new_array(ts, type, desc, 0);
     if (!a) return NULL;
     int r = 0;
@@ -1105,7 +1115,9 @@ static KrObject *array_reconstructor(KrThreadState *ts, KrObject *m, KrObject *c
     if (krArg_check_positional(ts, "_array_reconstructor", nargs, 4, 4) < 0) return NULL;
     if (!kr_check_flag(args[0], KR_TPFLAGS_TYPE_SUBCLASS) || !krType_is_subtype((KrTypeObject *)args[0], &KrArray_Type))
         return krErr_format(ts, &KrExc_TypeError, "first argument must be a type object, not %s", krArg_type_name(args[0]));
-    const TypeDesc *desc = find_desc(ts, args[1]);
+    uint32_t c = typecode_char(ts, "_array_reconstructor", 2, args[1]);
+    if (c == (uint32_t)-1) return NULL;
+    const TypeDesc *desc = find_desc(ts, c, "second argument must be a valid type code");
     if (!desc) return NULL;
     KrSsize code = krNum_as_ssize(ts, args[2], &KrExc_OverflowError);
     if (code == -1 && krErr_occurred(ts)) return NULL;

@@ -101,20 +101,37 @@ static int b64_value(unsigned char c) {
     return -1;
 }
 
+// A flag argument given as an int (Argument Clinic's bool(accept={int})): 0/1, or -1 with an error set.
+static int int_flag(KrThreadState *ts, KrObject *o) {
+    KrSsize v = krNum_as_ssize(ts, o, &KrExc_OverflowError);
+    if (v == -1 && krErr_occurred(ts)) {
+        if (krErr_matches(ts, &KrExc_OverflowError)) {
+            krErr_clear(ts);
+            krErr_set_string(ts, &KrExc_OverflowError, "Python int too large to convert to C int");
+        }
+        return -1;
+    }
+    if (v > INT_MAX || v < INT_MIN) {
+        krErr_set_string(ts, &KrExc_OverflowError, "Python int too large to convert to C int");
+        return -1;
+    }
+    return v != 0;
+}
+
 static KrObject *binascii_a2b_base64(KrThreadState *ts, KrObject *m, KrObject *const *args, KrSsize nargs,
                                      KrObject *kwnames) {
     static const char *const names[] = {"data", "strict_mode"};
     KrObject *a[2];
     if (krArg_parse(ts, "a2b_base64", args, nargs, kwnames, names, 2, 1, 1, 1, a) < 0) return NULL;
-    bool strict = false;
-    if (a[1]) {
-        int t = krObj_is_true(ts, a[1]);
-        if (t < 0) return NULL;
-        strict = t;
-    }
     const char *data;
     KrSsize n;
     if (ascii_data(ts, a[0], &data, &n) < 0) return NULL;
+    bool strict = false;
+    if (a[1]) {
+        int t = int_flag(ts, a[1]);
+        if (t < 0) return NULL;
+        strict = t;
+    }
     KrObject *result = krBytes_from_data(ts, NULL, (n + 3) / 4 * 3);
     if (!result) return NULL;
     unsigned char *out = (unsigned char *)krBytes_data(result), *start = out;
@@ -180,15 +197,15 @@ static KrObject *binascii_b2a_base64(KrThreadState *ts, KrObject *m, KrObject *c
     static const char *const names[] = {"data", "newline"};
     KrObject *a[2];
     if (krArg_parse(ts, "b2a_base64", args, nargs, kwnames, names, 2, 1, 1, 1, a) < 0) return NULL;
-    bool newline = true;
-    if (a[1]) {
-        int t = krObj_is_true(ts, a[1]);
-        if (t < 0) return NULL;
-        newline = t;
-    }
     const unsigned char *data;
     KrSsize n;
     if (krBuffer_read(ts, a[0], (const char **)&data, &n) < 0) return NULL;
+    bool newline = true;
+    if (a[1]) {
+        int t = int_flag(ts, a[1]);
+        if (t < 0) return NULL;
+        newline = t;
+    }
     if (n > (KR_SSIZE_MAX - 3) / 4 * 3) return krErr_no_memory(ts);
     KrSsize outlen = (n + 2) / 3 * 4 + newline;
     KrObject *result = krBytes_from_data(ts, NULL, outlen);
@@ -269,15 +286,15 @@ static KrObject *binascii_b2a_uu(KrThreadState *ts, KrObject *m, KrObject *const
     static const char *const names[] = {"data", "backtick"};
     KrObject *a[2];
     if (krArg_parse(ts, "b2a_uu", args, nargs, kwnames, names, 2, 1, 1, 1, a) < 0) return NULL;
-    bool backtick = false;
-    if (a[1]) {
-        int t = krObj_is_true(ts, a[1]);
-        if (t < 0) return NULL;
-        backtick = t;
-    }
     const unsigned char *data;
     KrSsize n;
     if (krBuffer_read(ts, a[0], (const char **)&data, &n) < 0) return NULL;
+    bool backtick = false;
+    if (a[1]) {
+        int t = int_flag(ts, a[1]);
+        if (t < 0) return NULL;
+        backtick = t;
+    }
     if (n > 45) return binascii_error(ts, "At most 45 bytes at once");
     char buf[2 + 64];
     char *out = buf;
@@ -312,15 +329,15 @@ static KrObject *binascii_a2b_qp(KrThreadState *ts, KrObject *m, KrObject *const
     static const char *const names[] = {"data", "header"};
     KrObject *a[2];
     if (krArg_parse(ts, "a2b_qp", args, nargs, kwnames, names, 2, 0, 2, 1, a) < 0) return NULL;
-    bool header = false;
-    if (a[1]) {
-        int t = krObj_is_true(ts, a[1]);
-        if (t < 0) return NULL;
-        header = t;
-    }
     const unsigned char *in;
     KrSsize n;
     if (ascii_data(ts, a[0], (const char **)&in, &n) < 0) return NULL;
+    bool header = false;
+    if (a[1]) {
+        int t = int_flag(ts, a[1]);
+        if (t < 0) return NULL;
+        header = t;
+    }
     KrObject *result = krBytes_from_data(ts, NULL, n);
     if (!result) return NULL;
     unsigned char *out = (unsigned char *)krBytes_data(result), *start = out;
@@ -361,17 +378,17 @@ static KrObject *binascii_b2a_qp(KrThreadState *ts, KrObject *m, KrObject *const
     static const char *const names[] = {"data", "quotetabs", "istext", "header"};
     KrObject *a[4];
     if (krArg_parse(ts, "b2a_qp", args, nargs, kwnames, names, 4, 0, 4, 1, a) < 0) return NULL;
+    const unsigned char *in;
+    KrSsize n;
+    if (krBuffer_read(ts, a[0], (const char **)&in, &n) < 0) return NULL;
     int flags[3] = {0, 1, 0};   // quotetabs, istext, header
     for (int k = 0; k < 3; k++) {
         if (!a[k + 1]) continue;
-        int t = krObj_is_true(ts, a[k + 1]);
+        int t = int_flag(ts, a[k + 1]);
         if (t < 0) return NULL;
         flags[k] = t;
     }
     bool quotetabs = flags[0], istext = flags[1], header = flags[2];
-    const unsigned char *in;
-    KrSsize n;
-    if (krBuffer_read(ts, a[0], (const char **)&in, &n) < 0) return NULL;
     // The first line end decides whether lines end with CRLF.
     const unsigned char *nl = memchr(in, '\n', (size_t)n);
     bool crlf = nl && nl > in && nl[-1] == '\r';

@@ -611,7 +611,7 @@ static KrObject *lru_new(KrThreadState *ts, KrTypeObject *type, KrObject *const 
                          KrObject *kwnames) {
     static const char *const names[] = {"user_function", "maxsize", "typed", "cache_info_type"};
     KrObject *a[4];
-    if (krArg_parse(ts, "_lru_cache_wrapper", args, nargs, kwnames, names, 4, 0, 4, 4, a) < 0) return NULL;
+    if (krArg_parse(ts, "lru_cache", args, nargs, kwnames, names, 4, 0, 4, 4, a) < 0) return NULL;
     if (!krObj_callable(a[0])) return krErr_format(ts, &KrExc_TypeError, "the first argument must be callable");
     KrSsize maxsize;
     if (a[1] == KR_NONE) {

@@ -20,6 +20,8 @@
 #ifndef KR_MODULES_IO_H
 #define KR_MODULES_IO_H
 
+#include <string.h>
+
 #include "objects/object.h"
 
 typedef struct {
@@ -33,6 +35,15 @@ extern KrTypeObject KrFileIO_Type, KrBufferedReader_Type, KrBufferedWriter_Type,
 extern KrTypeObject KrTextIOWrapper_Type, KrBytesIO_Type, KrStringIO_Type;
 
 #define KR_IO_DEFAULT_BUFFER_SIZE 8192
+
+// memchr and memmove that accept NULL pointers when n is 0 (empty buffers
+// are NULL).
+static inline const char *krIO_find(const char *p, char c, size_t n) {
+    return n ? (const char *)memchr(p, c, n) : NULL;
+}
+static inline void krIO_copy(void *dst, const void *src, size_t n) {
+    if (n) memmove(dst, src, n);
+}
 
 // io.UnsupportedOperation (made on first use).  Borrowed, or NULL with an
 // exception.
@@ -67,7 +78,15 @@ KrObject *krIO_writelines(KrThreadState *ts, KrObject *self, KrObject *lines);
 int krIO_size_arg(KrThreadState *ts, KrObject *const *args, KrSsize nargs, const char *fname, KrSsize *out);
 
 // FileIO internals used by the buffered layer's fast path.
-int krFileIO_fd(KrObject *raw);    // -1 if closed
+typedef struct {
+    KrIOBaseObject base;
+    int fd;                        // -1 when closed
+    bool created, readable, writable, appending, closefd;
+    signed char seekable;          // -1 unknown
+    KrSsize blksize;
+} KrFileIOObject;
+
+static inline int krFileIO_fd(KrObject *raw) { return ((KrFileIOObject *)raw)->fd; }
 // Reads up to n bytes into buf: the count, 0 at EOF, -2 when it would
 // block (non-blocking fd), -1 with an exception.
 KrSsize krFileIO_read_into(KrThreadState *ts, KrObject *raw, char *buf, KrSsize n);
@@ -75,6 +94,28 @@ KrSsize krFileIO_read_into(KrThreadState *ts, KrObject *raw, char *buf, KrSsize 
 KrSsize krFileIO_write_from(KrThreadState *ts, KrObject *raw, const char *buf, KrSsize n);
 
 // Buffered internals used by TextIOWrapper's fast path (exact types only).
+typedef struct {
+    KrIOBaseObject base;
+    KrObject *raw;                 // strong; NULL once detached
+    bool fast;                     // raw is an exact FileIO
+    bool readable, writable, ok, detached;
+    KrSsize size;                  // buffer size
+    char *rbuf;                    // read-ahead rbuf[rpos..rlen)
+    KrSsize rpos, rlen;
+    char *wbuf;                    // pending writes wbuf[0..wlen)
+    KrSsize wlen;
+} KrBufferedObject;
+
+// Appends to the write buffer when that needs no system call and no check
+// can fail (open FileIO, nothing read ahead, room left): true if done.
+static inline bool krBuffered_try_append(KrObject *self, const char *data, KrSsize n) {
+    KrBufferedObject *b = (KrBufferedObject *)self;
+    if (!b->fast || !b->writable || !b->raw || b->rlen || n > b->size - b->wlen || krFileIO_fd(b->raw) < 0)
+        return false;
+    memcpy(b->wbuf + b->wlen, data, (size_t)n);
+    b->wlen += n;
+    return true;
+}
 bool krBuffered_check_exact(KrObject *o);
 // 1 if the raw stream is closed, 0 if not, -1 with an exception.
 int krBuffered_closed(KrThreadState *ts, KrObject *self);

@@ -494,7 +494,7 @@ static KrObject *readinto_generic(KrThreadState *ts, KrObject *self, KrObject *b
         return krErr_format(ts, &KrExc_ValueError, "read() returned too much data: %zd bytes requested, %zd returned",
                             n, got);
     }
-    memcpy(((KrByteArrayObject *)buf)->data, krBytes_data(data), (size_t)got);
+    krIO_copy(((KrByteArrayObject *)buf)->data, krBytes_data(data), (size_t)got);
     kr_decref(data);
     return krInt_from_ssize(ts, got);
 }

@@ -24,17 +24,7 @@
 #include "objects/str.h"
 #include "objects/type.h"
 
-typedef struct {
-    KrIOBaseObject base;
-    KrObject *raw;                 // strong; NULL once detached
-    bool fast;                     // raw is an exact FileIO
-    bool readable, writable, ok, detached;
-    KrSsize size;                  // buffer size
-    char *rbuf;                    // read-ahead buf[rpos..rlen)
-    KrSsize rpos, rlen;
-    char *wbuf;                    // pending writes wbuf[0..wlen)
-    KrSsize wlen;
-} Buffered;
+typedef KrBufferedObject Buffered;
 
 #define BUF(o) ((Buffered *)(o))
 
@@ -79,10 +69,16 @@ static int check_open(KrThreadState *ts, Buffered *b, const char *what) {
 // ---------------------------------------------------------------------------
 // Raw operations
 
+// A closed FileIO's own error (without the final period of the text layer's).
+static int raw_closed_error(KrThreadState *ts) {
+    krErr_set_string(ts, &KrExc_ValueError, "I/O operation on closed file");
+    return -1;
+}
+
 // Reads up to n bytes into buf: count, 0 at EOF, -2 would block, -1 error.
 static KrSsize raw_read(KrThreadState *ts, Buffered *b, char *buf, KrSsize n) {
     if (b->fast) {
-        if (krFileIO_fd(b->raw) < 0) return krIO_closed_error(ts), -1;
+        if (krFileIO_fd(b->raw) < 0) return raw_closed_error(ts);
         return krFileIO_read_into(ts, b->raw, buf, n);
     }
     KrObject *r = krObj_call_method(ts, b->raw, krStr_intern_cstr(ts, "read"), krInt_from_ssize(ts, n), NULL);
@@ -100,14 +96,14 @@ static KrSsize raw_read(KrThreadState *ts, Buffered *b, char *buf, KrSsize n) {
                      got, n);
         return -1;
     }
-    memcpy(buf, krBytes_data(r), (size_t)got);
+    krIO_copy(buf, krBytes_data(r), (size_t)got);
     kr_decref(r);
     return got;
 }
 
 static KrSsize raw_write(KrThreadState *ts, Buffered *b, const char *data, KrSsize n) {
     if (b->fast) {
-        if (krFileIO_fd(b->raw) < 0) return krIO_closed_error(ts), -1;
+        if (krFileIO_fd(b->raw) < 0) return raw_closed_error(ts);
         return krFileIO_write_from(ts, b->raw, data, n);
     }
     KrObject *bytes = krBytes_from_data(ts, data, n);
@@ -131,7 +127,7 @@ static KrSsize raw_write(KrThreadState *ts, Buffered *b, const char *data, KrSsi
 static int64_t raw_seek(KrThreadState *ts, Buffered *b, int64_t pos, int whence) {
     if (b->fast) {
         int fd = krFileIO_fd(b->raw);
-        if (fd < 0) return krIO_closed_error(ts), -1;
+        if (fd < 0) return raw_closed_error(ts);
         off_t r = lseek(fd, (off_t)pos, whence);
         if (r < 0) return krOS_error(ts, errno, NULL, NULL), -1;
         return r;
@@ -158,7 +154,7 @@ static int flush_writes(KrThreadState *ts, Buffered *b) {
             w = -1;
         }
         if (w < 0) {
-            memmove(b->wbuf, b->wbuf + done, (size_t)(b->wlen - done));
+            krIO_copy(b->wbuf, b->wbuf + done, (size_t)(b->wlen - done));
             b->wlen -= done;
             return -1;
         }
@@ -199,7 +195,7 @@ static KrObject *read_n(KrThreadState *ts, Buffered *b, KrSsize n) {
     KrObject *res = krBytes_from_data(ts, NULL, n);
     if (!res) return NULL;
     char *out = krBytes_data(res);
-    memcpy(out, b->rbuf + b->rpos, (size_t)avail);
+    krIO_copy(out, b->rbuf + b->rpos, (size_t)avail);
     KrSsize have = avail;
     b->rpos = b->rlen = 0;
     while (have < n) {
@@ -210,7 +206,7 @@ static KrObject *read_n(KrThreadState *ts, Buffered *b, KrSsize n) {
             r = fill(ts, b);
             if (r > 0) {
                 KrSsize take = r < n - have ? r : n - have;
-                memcpy(out + have, b->rbuf, (size_t)take);
+                krIO_copy(out + have, b->rbuf, (size_t)take);
                 b->rpos = take;
                 r = take;
             }
@@ -236,7 +232,7 @@ static KrObject *read_all(KrThreadState *ts, Buffered *b) {
     KrSsize avail = b->rlen - b->rpos, cap = avail + b->size, len = avail;
     char *buf = krMem_malloc((size_t)cap);
     if (!buf) return krErr_no_memory(ts);
-    memcpy(buf, b->rbuf + b->rpos, (size_t)avail);
+    krIO_copy(buf, b->rbuf + b->rpos, (size_t)avail);
     b->rpos = b->rlen = 0;
     for (;;) {
         if (cap - len < b->size) {
@@ -322,7 +318,7 @@ static KrObject *buffered_readline(KrThreadState *ts, KrObject *self, KrObject *
     for (;;) {
         KrSsize avail = b->rlen - b->rpos;
         if (limit >= 0 && avail > limit - len) avail = limit - len;
-        char *nl = memchr(b->rbuf + b->rpos, '\n', (size_t)avail);
+        const char *nl = krIO_find(b->rbuf + b->rpos, '\n', (size_t)avail);
         KrSsize take = nl ? nl - (b->rbuf + b->rpos) + 1 : avail;
         if (len + take > cap) {
             KrSsize ncap = (len + take) * 2 + 64;
@@ -334,7 +330,7 @@ static KrObject *buffered_readline(KrThreadState *ts, KrObject *self, KrObject *
             acc = na;
             cap = ncap;
         }
-        memcpy(acc + len, b->rbuf + b->rpos, (size_t)take);
+        krIO_copy(acc + len, b->rbuf + b->rpos, (size_t)take);
         len += take;
         b->rpos += take;
         if (nl || (limit >= 0 && len >= limit)) break;
@@ -358,7 +354,7 @@ static KrObject *buffered_readinto(KrThreadState *ts, KrObject *self, KrObject *
     KrObject *data = read_n(ts, BUF(self), KR_SIZE(buf));
     if (!data || data == KR_NONE) return data;
     KrSsize n = krBytes_size(data);
-    memcpy(((KrByteArrayObject *)buf)->data, krBytes_data(data), (size_t)n);
+    krIO_copy(((KrByteArrayObject *)buf)->data, krBytes_data(data), (size_t)n);
     kr_decref(data);
     return krInt_from_ssize(ts, n);
 }
@@ -383,13 +379,13 @@ int krBuffered_write_data(KrThreadState *ts, KrObject *self, const char *data, K
         if (drop_readahead(ts, b) < 0) return -1;
     }
     if (b->wlen + n <= b->size) {
-        memcpy(b->wbuf + b->wlen, data, (size_t)n);
+        krIO_copy(b->wbuf + b->wlen, data, (size_t)n);
         b->wlen += n;
         return 0;
     }
     if (flush_writes(ts, b) < 0) return -1;
-    if (n < b->size) {
-        memcpy(b->wbuf, data, (size_t)n);
+    if (n <= b->size) {
+        krIO_copy(b->wbuf, data, (size_t)n);
         b->wlen = n;
         return 0;
     }

@@ -43,7 +43,7 @@ static int write_data(KrThreadState *ts, BytesIO *b, const char *data, KrSsize n
     KrSsize end = b->pos + n;
     if (reserve(ts, b, end) < 0) return -1;
     if (b->pos > b->size) memset(b->buf + b->size, 0, (size_t)(b->pos - b->size));
-    memmove(b->buf + b->pos, data, (size_t)n);
+    krIO_copy(b->buf + b->pos, data, (size_t)n);
     b->pos = end;
     if (end > b->size) b->size = end;
     return 0;
@@ -94,7 +94,7 @@ static KrObject *bytesio_readline(KrThreadState *ts, KrObject *self, KrObject *c
     KrSsize n;
     if (krIO_size_arg(ts, args, nargs, "readline", &n) < 0 || check_closed(ts, b) < 0) return NULL;
     KrSsize avail = b->size > b->pos ? b->size - b->pos : 0;
-    const char *nl = avail ? memchr(b->buf + b->pos, '\n', (size_t)avail) : NULL;
+    const char *nl = avail ? krIO_find(b->buf + b->pos, '\n', (size_t)avail) : NULL;
     KrSsize len = nl ? nl - (b->buf + b->pos) + 1 : avail;
     if (n >= 0 && n < len) len = n;
     return read_bytes(ts, b, len);
@@ -117,7 +117,7 @@ static KrObject *bytesio_readinto(KrThreadState *ts, KrObject *self, KrObject *b
                             krType_name(KR_TYPE(buf)));
     KrSsize avail = b->size > b->pos ? b->size - b->pos : 0, n = KR_SIZE(buf);
     if (n > avail) n = avail;
-    memcpy(((KrByteArrayObject *)buf)->data, b->buf + b->pos, (size_t)n);
+    krIO_copy(((KrByteArrayObject *)buf)->data, b->buf + b->pos, (size_t)n);
     b->pos += n;
     return krInt_from_ssize(ts, n);
 }

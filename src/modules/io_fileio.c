@@ -22,17 +22,9 @@
 #include "objects/type.h"
 #include "vm/eval.h"
 
-typedef struct {
-    KrIOBaseObject base;
-    int fd;                        // -1 when closed
-    bool created, readable, writable, appending, closefd;
-    signed char seekable;          // -1 unknown
-    KrSsize blksize;
-} FileIO;
+typedef KrFileIOObject FileIO;
 
 #define FIO(o) ((FileIO *)(o))
-
-int krFileIO_fd(KrObject *raw) { return FIO(raw)->fd; }
 
 static KrObject *err_closed(KrThreadState *ts) {
     return krErr_format(ts, &KrExc_ValueError, "I/O operation on closed file");

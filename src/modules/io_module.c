@@ -158,7 +158,7 @@ fail: {
 static KrObject *io_text_encoding(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs) {
     if (krArg_check_positional(ts, "text_encoding", nargs, 1, 2) < 0) return NULL;
     if (args[0] != KR_NONE) return kr_newref(args[0]);
-    return krStr_intern_cstr(ts, "locale");
+    return krStr_intern_cstr(ts, "utf-8");  // UTF-8 mode
 }
 
 static KrObject *io_open_code(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs,

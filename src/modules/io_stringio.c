@@ -39,7 +39,7 @@ typedef struct {
 
 static int check(KrThreadState *ts, StringIO *s) {
     if (!s->ok) return krErr_set_string(ts, &KrExc_ValueError, "I/O operation on uninitialized object"), -1;
-    if (s->closed) return krIO_closed_error(ts), -1;
+    if (s->closed) return krErr_set_string(ts, &KrExc_ValueError, "I/O operation on closed file"), -1;
     return 0;
 }
 
@@ -93,8 +93,8 @@ static int write_utf8(KrThreadState *ts, StringIO *s, const char *p, KrSsize n, 
     KrSsize replaced = end_cp - s->pos;
     KrSsize newsize = s->size - (old_end - start) + n;
     if (reserve(ts, s, newsize) < 0) return -1;
-    memmove(s->buf + start + n, s->buf + old_end, (size_t)(s->size - old_end));
-    memcpy(s->buf + start, p, (size_t)n);
+    krIO_copy(s->buf + start + n, s->buf + old_end, (size_t)(s->size - old_end));
+    krIO_copy(s->buf + start, p, (size_t)n);
     s->size = newsize;
     s->length += nchars - replaced;
     s->ascii = s->ascii && ascii;
@@ -106,8 +106,8 @@ static int write_utf8(KrThreadState *ts, StringIO *s, const char *p, KrSsize n, 
 // Applies the write-side newline rules to `text`.  New reference.
 static KrObject *translate(KrThreadState *ts, StringIO *s, KrObject *text) {
     const char *p = krStr_utf8(text), *end = p + krStr_size(text);
-    bool need = s->readtranslate ? memchr(p, '\r', (size_t)(end - p)) != NULL
-                                 : s->writenl && memchr(p, '\n', (size_t)(end - p)) != NULL;
+    bool need = s->readtranslate ? krIO_find(p, '\r', (size_t)(end - p)) != NULL
+                                 : s->writenl && krIO_find(p, '\n', (size_t)(end - p)) != NULL;
     if (s->readuniversal) {
         // Track the kinds of line endings for .newlines.
         for (const char *q = p; q < end; q++) {

@@ -15,8 +15,10 @@
  * buffered writer's own buffer does the accumulating), so print() to a
  * standard stream costs a copy.
  */
-#include <string.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "modules/io.h"
@@ -36,6 +38,7 @@ typedef struct {
     KrObject *buffer;              // strong; NULL once detached
     KrObject *encoding, *errors;   // strong strs
     bool fast;                     // buffer is an exact C buffered object
+    bool rawfast;                  // buffer is an exact FileIO (unbuffered std streams)
     bool ok, detached;
     int enc;                       // ENC_*
     bool readuniversal, readtranslate, writetranslate;
@@ -68,6 +71,7 @@ static int check_ok(KrThreadState *ts, TextIO *t) {
 // 1 closed, 0 open, -1 error.
 static int buffer_closed(KrThreadState *ts, TextIO *t) {
     if (t->fast) return krBuffered_closed(ts, t->buffer);
+    if (t->rawfast) return krFileIO_fd(t->buffer) < 0;
     KrObject *c = krObj_getattr(ts, t->buffer, KR_ID(closed));
     if (!c) return -1;
     int r = krObj_is_true(ts, c);
@@ -97,7 +101,7 @@ static int tbuf_reserve(KrThreadState *ts, TextIO *t, KrSsize extra) {
     if (t->tlen + extra <= t->tcap) return 0;
     if (t->tpos > 0) {
         // Drop the consumed text and the collapsed-newline marks before it.
-        memmove(t->tbuf, t->tbuf + t->tpos, (size_t)(t->tlen - t->tpos));
+        krIO_copy(t->tbuf, t->tbuf + t->tpos, (size_t)(t->tlen - t->tpos));
         KrSsize k = 0;
         for (KrSsize i = 0; i < t->ncrlf; i++)
             if (t->crlf[i] >= t->tpos) t->crlf[k++] = t->crlf[i] - t->tpos;
@@ -131,7 +135,7 @@ static int append_text(KrThreadState *ts, TextIO *t, const char *s, KrSsize n, b
     if (tbuf_reserve(ts, t, n + 1) < 0) return -1;
     char *out = t->tbuf + t->tlen;
     if (!t->readuniversal) {
-        memcpy(out, s, (size_t)n);
+        krIO_copy(out, s, (size_t)n);
         t->tlen += n;
         return 0;
     }
@@ -154,10 +158,10 @@ static int append_text(KrThreadState *ts, TextIO *t, const char *s, KrSsize n, b
         }
     }
     while (s < end) {
-        const char *cr = memchr(s, '\r', (size_t)(end - s));
+        const char *cr = krIO_find(s, '\r', (size_t)(end - s));
         const char *stop = cr ? cr : end;
-        if (memchr(s, '\n', (size_t)(stop - s))) t->seennl |= SEEN_LF;
-        memcpy(out, s, (size_t)(stop - s));
+        if (krIO_find(s, '\n', (size_t)(stop - s))) t->seennl |= SEEN_LF;
+        krIO_copy(out, s, (size_t)(stop - s));
         out += stop - s;
         s = stop;
         if (!cr) break;
@@ -255,18 +259,18 @@ static int read_more(KrThreadState *ts, TextIO *t) {
             kr_decref(chunk);
             return krErr_no_memory(ts), -1;
         }
-        memcpy(tmp, t->pending, (size_t)t->npending);
-        memcpy(tmp + t->npending, krBytes_data(chunk), (size_t)n);
+        krIO_copy(tmp, t->pending, (size_t)t->npending);
+        krIO_copy(tmp + t->npending, krBytes_data(chunk), (size_t)n);
         KrSsize cut = final || t->enc != ENC_UTF8 ? total : utf8_complete(tmp, total);
         t->npending = (int)(total - cut);
-        memcpy(t->pending, tmp + cut, (size_t)t->npending);
+        krIO_copy(t->pending, tmp + cut, (size_t)t->npending);
         r = decode_append(ts, t, tmp, cut, final);
         krMem_free(tmp);
     } else {
         const char *d = krBytes_data(chunk);
         KrSsize cut = final || t->enc != ENC_UTF8 ? n : utf8_complete(d, n);
         t->npending = (int)(n - cut);
-        memcpy(t->pending, d + cut, (size_t)t->npending);
+        krIO_copy(t->pending, d + cut, (size_t)t->npending);
         r = decode_append(ts, t, d, cut, final);
     }
     kr_decref(chunk);
@@ -340,8 +344,7 @@ static KrObject *textio_read(KrThreadState *ts, KrObject *self, KrObject *const 
 static KrSsize find_line_end(TextIO *t, KrSsize from) {
     const char *p = t->tbuf + from, *end = t->tbuf + t->tlen;
     if (t->readtranslate || (!t->readuniversal && t->readnl[0] == '\n')) {
-        // tbuf may be NULL when no text is buffered.
-        const char *nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
+        const char *nl = krIO_find(p, '\n', (size_t)(end - p));
         return nl ? nl - t->tbuf + 1 : -1;
     }
     if (t->readuniversal) {
@@ -428,6 +431,15 @@ static bool has_surrogates(KrObject *s) {
 
 static int buffer_write(KrThreadState *ts, TextIO *t, const char *data, KrSsize n) {
     if (t->fast) return krBuffered_write_data(ts, t->buffer, data, n);
+    while (t->rawfast && n > 0) {
+        if (krFileIO_fd(t->buffer) < 0) return krIO_closed_error(ts), -1;
+        KrSsize w = krFileIO_write_from(ts, t->buffer, data, n);
+        if (w == -2) return krErr_format(ts, &KrExc_BlockingIOError, "write could not complete without blocking"), -1;
+        if (w < 0) return -1;
+        data += w;
+        n -= w;
+    }
+    if (t->rawfast) return 0;
     KrObject *b = krBytes_from_data(ts, data, n);
     if (!b) return -1;
     KrObject *r = krObj_call_method(ts, t->buffer, KR_ID(write), b, NULL);
@@ -439,6 +451,7 @@ static int buffer_write(KrThreadState *ts, TextIO *t, const char *data, KrSsize 
 
 static int buffer_flush(KrThreadState *ts, TextIO *t) {
     if (t->fast) return krBuffered_flush_data(ts, t->buffer);
+    if (t->rawfast) return krFileIO_fd(t->buffer) < 0 ? (krIO_closed_error(ts), -1) : 0;
     KrObject *r = krObj_call_method(ts, t->buffer, KR_ID(flush), NULL);
     if (!r) return -1;
     kr_decref(r);
@@ -451,8 +464,7 @@ static KrObject *translate_newlines(KrThreadState *ts, TextIO *t, KrObject *s) {
     krSB_init(&sb);
     const char *p = krStr_utf8(s), *end = p + krStr_size(s);
     while (p < end) {
-        // tbuf may be NULL when no text is buffered.
-        const char *nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
+        const char *nl = krIO_find(p, '\n', (size_t)(end - p));
         const char *stop = nl ? nl : end;
         if (krSB_append(ts, &sb, p, stop - p) < 0 || (nl && krSB_append_cstr(ts, &sb, t->writenl) < 0)) {
             krSB_discard(&sb);
@@ -465,18 +477,23 @@ static KrObject *translate_newlines(KrThreadState *ts, TextIO *t, KrObject *s) {
 
 int krTextIO_write_str(KrThreadState *ts, KrObject *self, KrObject *s) {
     TextIO *t = TIO(self);
+    // print()'s common case: UTF-8 text straight into the buffered writer.
+    if (t->fast && t->writable && t->enc == ENC_UTF8 && !t->writenl && !t->line_buffering && !t->write_through &&
+        t->tlen == t->tpos && t->buffer && !has_surrogates(s) &&
+        krBuffered_try_append(t->buffer, krStr_utf8(s), krStr_size(s)))
+        return 0;
     if (check_open(ts, t) < 0) return -1;
     if (!t->writable) return krIO_raise_unsupported(ts, "not writable"), -1;
     // Text decoded ahead is dropped, as CPython does.
     if (t->tlen > t->tpos) reset_decoder(t);
     KrObject *text = kr_newref(s);
-    bool haslf = (t->writetranslate && t->writenl) || t->line_buffering ? memchr(krStr_utf8(s), '\n', (size_t)krStr_size(s)) != NULL : false;
+    bool haslf = (t->writetranslate && t->writenl) || t->line_buffering ? krIO_find(krStr_utf8(s), '\n', (size_t)krStr_size(s)) != NULL : false;
     if (haslf && t->writetranslate && t->writenl) {
         kr_setref(&text, translate_newlines(ts, t, s));
         if (!text) return -1;
     }
     bool needflush = t->write_through ||
-                     (t->line_buffering && (haslf || memchr(krStr_utf8(s), '\r', (size_t)krStr_size(s))));
+                     (t->line_buffering && (haslf || krIO_find(krStr_utf8(s), '\r', (size_t)krStr_size(s))));
     int r;
     if (t->enc == ENC_UTF8 && !has_surrogates(text)) {
         r = buffer_write(ts, t, krStr_utf8(text), krStr_size(text));
@@ -745,7 +762,7 @@ static int encoding_kind(const char *name) {
 static int set_encoding(KrThreadState *ts, TextIO *t, KrObject *encoding, KrObject *errors) {
     KrObject *enc;
     if (!encoding || encoding == KR_NONE || krStr_eq_cstr(encoding, "locale")) {
-        enc = krStr_intern_cstr(ts, "UTF-8");
+        enc = krStr_intern_cstr(ts, "utf-8");  // UTF-8 mode: the locale encoding is UTF-8
     } else if (!krStr_check(encoding)) {
         krErr_format(ts, &KrExc_TypeError, "TextIOWrapper() argument 'encoding' must be str or None, not %s",
                      krArg_type_name(encoding));
@@ -829,6 +846,7 @@ static int textio_init(KrThreadState *ts, KrObject *self, KrObject *const *args,
         return -1;
     kr_setref(&t->buffer, kr_newref(buffer));
     t->fast = krBuffered_check_exact(buffer);
+    t->rawfast = KR_TYPE(buffer) == &KrFileIO_Type;
     t->chunk_size = KR_IO_DEFAULT_BUFFER_SIZE;
     t->seennl = 0;
     reset_decoder(t);
@@ -941,21 +959,30 @@ KrTypeObject KrTextIOWrapper_Type = {
 // ---------------------------------------------------------------------------
 // The standard streams
 
-// CPython uses surrogateescape for stdin/stdout under the C/POSIX locale
-// (and C.UTF-8), strict otherwise.
-static const char *std_errors(int fd) {
-    if (fd == 2) return "backslashreplace";
-    const char *loc = getenv("LC_ALL");
-    if (!loc || !*loc) loc = getenv("LC_CTYPE");
-    if (!loc || !*loc) loc = getenv("LANG");
-    if (!loc || !*loc || !strcmp(loc, "C") || !strcmp(loc, "POSIX") || !strncmp(loc, "C.", 2))
-        return "surrogateescape";
-    return "strict";
+// The encoding and errors of std stream `fd`.  Krait always runs in
+// CPython's UTF-8 mode (sys.flags.utf8_mode is 1): UTF-8 with
+// surrogateescape, unless PYTHONIOENCODING ("encoding[:errors]") says
+// otherwise (an encoding alone means strict errors).
+static void std_codec(KrThreadState *ts, int fd, char *enc, size_t encsize, char *err, size_t errsize) {
+    snprintf(enc, encsize, "utf-8");
+    snprintf(err, errsize, "%s", fd == 2 ? "backslashreplace" : "surrogateescape");
+    const char *pie = ts->interp->ignore_environment ? NULL : getenv("PYTHONIOENCODING");
+    if (!pie || !*pie) return;
+    const char *colon = strchr(pie, ':');
+    size_t elen = colon ? (size_t)(colon - pie) : strlen(pie);
+    if (elen > 0 && elen < encsize) {
+        memcpy(enc, pie, elen);
+        enc[elen] = 0;
+        if (fd != 2) snprintf(err, errsize, "strict");
+    }
+    if (colon && colon[1] && fd != 2) snprintf(err, errsize, "%s", colon + 1);
 }
 
 KrObject *krTextIO_new_std(KrThreadState *ts, int fd, bool write, bool unbuffered) {
     static const char *const names[3] = {"<stdin>", "<stdout>", "<stderr>"};
     KrObject *raw = NULL, *buf = NULL, *text = NULL, *tmp;
+    // A descriptor the parent closed gives None, as in CPython.
+    if (fcntl(fd, F_GETFD) < 0) return kr_newref(KR_NONE);
     KrObject *args[4];
     args[0] = kr_smallint(fd);
     args[1] = krStr_intern_cstr(ts, write ? "wb" : "rb");
@@ -967,12 +994,18 @@ KrObject *krTextIO_new_std(KrThreadState *ts, int fd, bool write, bool unbuffere
     if (!raw) return NULL;
     if (!(tmp = krStr_intern_cstr(ts, names[fd < 3 ? fd : 0])) || krObj_setattr_cstr(ts, raw, "name", tmp) < 0)
         goto done;
-    buf = krObj_call1(ts, (KrObject *)(write ? &KrBufferedWriter_Type : &KrBufferedReader_Type), raw);
+    const char *unbuf_env = ts->interp->ignore_environment ? NULL : getenv("PYTHONUNBUFFERED");
+    if (unbuf_env && *unbuf_env) unbuffered = true;
+    // Unbuffered output streams write through their FileIO, as in CPython.
+    if (write && unbuffered) buf = kr_newref(raw);
+    else buf = krObj_call1(ts, (KrObject *)(write ? &KrBufferedWriter_Type : &KrBufferedReader_Type), raw);
     if (!buf) goto done;
     bool tty = isatty(fd);
     args[0] = buf;
-    args[1] = krStr_intern_cstr(ts, "utf-8");
-    args[2] = krStr_intern_cstr(ts, std_errors(fd));
+    char enc[64], err[64];
+    std_codec(ts, fd, enc, sizeof enc, err, sizeof err);
+    args[1] = krStr_intern_cstr(ts, enc);
+    args[2] = krStr_intern_cstr(ts, err);
     args[3] = krStr_ascii_char('\n');
     text = krObj_vectorcall(ts, (KrObject *)&KrTextIOWrapper_Type, args, 4, NULL);
     if (!text) goto done;

@@ -547,6 +547,7 @@ static KrObject *product_new(KrThreadState *ts, KrTypeObject *type, KrObject *co
         }
     }
     KrSsize npools;
+    if (repeat == 0) nargs = 0;   // the iterables are not even consumed
     if (nargs && repeat > KR_SSIZE_MAX / (KrSsize)sizeof(KrObject *) / nargs)
         return krErr_format(ts, &KrExc_OverflowError, "repeat argument too large");
     npools = nargs * repeat;

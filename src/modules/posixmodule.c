@@ -20,6 +20,7 @@
 #include <sys/ioctl.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sys/time.h>
 #include <sys/times.h>
 #include <sys/types.h>
@@ -46,7 +47,7 @@
 extern char **environ;
 
 // Struct sequence types made when the module is executed (one interpreter).
-static KrObject *stat_result_type, *terminal_size_type, *times_result_type, *uname_result_type;
+static KrObject *stat_result_type, *terminal_size_type, *times_result_type, *uname_result_type, *statvfs_result_type;
 
 // ---------------------------------------------------------------------------
 // Paths and errors
@@ -300,6 +301,35 @@ static KrObject *posix_fstat(KrThreadState *ts, KrObject *self, KrObject *const 
     return make_stat_result(ts, &st);
 }
 
+static KrObject *posix_statvfs(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs,
+                               KrObject *kwnames) {
+    static const char *const names[] = {"path"};
+    KrObject *a[1];
+    KrPathArg p;
+    if (krArg_parse(ts, "statvfs", args, nargs, kwnames, names, 1, 0, 1, 1, a) < 0 ||
+        krPath_arg(ts, &p, "statvfs", "path", a[0], true, false) < 0)
+        return NULL;
+    struct statvfs st;
+    int r = p.fd >= 0 ? fstatvfs(p.fd, &st) : statvfs(p.narrow, &st);
+    if (r < 0) {
+        path_error(ts, &p);
+        krPath_release(&p);
+        return NULL;
+    }
+    krPath_release(&p);
+    uint64_t f[11] = {st.f_bsize, st.f_frsize, st.f_blocks, st.f_bfree, st.f_bavail, st.f_files,
+                      st.f_ffree, st.f_favail, st.f_flag, st.f_namemax, st.f_fsid};
+    KrObject *v[11];
+    for (int i = 0; i < 11; i++) {
+        v[i] = krInt_from_u64(ts, f[i]);
+        if (!v[i]) {
+            for (int j = 0; j < i; j++) kr_decref(v[j]);
+            return NULL;
+        }
+    }
+    return krStructSeq_new(ts, statvfs_result_type, v);
+}
+
 // ---------------------------------------------------------------------------
 // Files and directories by name
 
@@ -386,9 +416,7 @@ static KrObject *two_path_call(KrThreadState *ts, const char *func, int (*op)(co
         return NULL;
     }
     KrObject *res = NULL;
-    if (src.is_bytes != dst.is_bytes)
-        krErr_format(ts, &KrExc_TypeError, "%s: src and dst must be the same type", func);
-    else if (op(src.narrow, dst.narrow) < 0)
+    if (op(src.narrow, dst.narrow) < 0)
         krOS_error(ts, errno, src.object, dst.object);
     else
         res = kr_newref(KR_NONE);
@@ -424,9 +452,7 @@ static KrObject *posix_symlink(KrThreadState *ts, KrObject *self, KrObject *cons
         return NULL;
     }
     KrObject *res = NULL;
-    if (src.is_bytes != dst.is_bytes)
-        krErr_format(ts, &KrExc_TypeError, "symlink: src and dst must be the same type");
-    else if (symlink(src.narrow, dst.narrow) < 0)
+    if (symlink(src.narrow, dst.narrow) < 0)
         krOS_error(ts, errno, src.object, dst.object);
     else
         res = kr_newref(KR_NONE);
@@ -1011,6 +1037,7 @@ static const KrMethodDef posix_methods[] = {
     FASTKW(stat, "Perform a stat system call on the given path."),
     FASTKW(lstat, "Perform a stat system call on the given path, without following symbolic links."),
     FASTKW(fstat, "Perform a stat system call on the given file descriptor."),
+    FASTKW(statvfs, "Perform a statvfs system call on the given path."),
     {"getcwd", KR_CFUNC(posix_getcwd), KR_METH_NOARGS, "Return a unicode string representing the current working directory."},
     {"getcwdb", KR_CFUNC(posix_getcwdb), KR_METH_NOARGS, "Return a bytes string representing the current working directory."},
     FASTKW(chdir, "Change the current working directory to the specified path."),
@@ -1115,6 +1142,11 @@ static int add_types(KrThreadState *ts, KrObject *m) {
     static const KrStructSeqDesc times_desc = {"posix", "times_result", times_fields, 0, true};
     static const char *const uname_fields[] = {"sysname", "nodename", "release", "version", "machine", NULL};
     static const KrStructSeqDesc uname_desc = {"posix", "uname_result", uname_fields, 0, true};
+    static const char *const vfs_fields[] = {"f_bsize", "f_frsize", "f_blocks", "f_bfree", "f_bavail", "f_files",
+                                             "f_ffree", "f_favail", "f_flag", "f_namemax", "f_fsid", NULL};
+    static const KrStructSeqDesc vfs_desc = {"os", "statvfs_result", vfs_fields, 10, true};
+    KR_CLEAR(statvfs_result_type);
+    if (!(statvfs_result_type = new_structseq_type(ts, m, &vfs_desc))) return -1;
     KR_CLEAR(stat_result_type);
     KR_CLEAR(terminal_size_type);
     KR_CLEAR(times_result_type);

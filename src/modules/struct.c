@@ -550,7 +550,7 @@ static int struct_set_format(KrThreadState *ts, StructObject *s, KrObject *forma
         if (!fstr) return -1;
     } else {
         krErr_format(ts, &KrExc_TypeError, "Struct() argument 1 must be a str or bytes object, not %s",
-                     krArg_type_name(format));
+                     krType_name(KR_TYPE(format)));
         return -1;
     }
     Code *old = s->codes;
@@ -611,11 +611,8 @@ static KrObject *do_unpack(KrThreadState *ts, StructObject *s, KrObject *buffer)
     return unpack_all(ts, s, data);
 }
 
-static KrObject *do_unpack_from(KrThreadState *ts, StructObject *s, KrObject *const *args, KrSsize nargs,
-                                KrObject *kwnames, const char *fname) {
-    static const char *const names[] = {"buffer", "offset"};
-    KrObject *a[2];
-    if (krArg_parse(ts, fname, args, nargs, kwnames, names, 2, 0, 2, 1, a) < 0) return NULL;
+// unpack_from's work once its arguments are bound (a[1] NULL when no offset was given).
+static KrObject *unpack_from_args(KrThreadState *ts, StructObject *s, KrObject *const *a) {
     const char *data;
     KrSsize n, offset = 0;
     if (krBuffer_read(ts, a[0], &data, &n) < 0) return NULL;
@@ -637,6 +634,14 @@ static KrObject *do_unpack_from(KrThreadState *ts, StructObject *s, KrObject *co
                             "(actual buffer size is %zd)",
                             (size_t)s->size + (size_t)offset, s->size, offset, n);
     return unpack_all(ts, s, data + offset);
+}
+
+static KrObject *do_unpack_from(KrThreadState *ts, StructObject *s, KrObject *const *args, KrSsize nargs,
+                                KrObject *kwnames, const char *fname) {
+    static const char *const names[] = {"buffer", "offset"};
+    KrObject *a[2];
+    if (krArg_parse(ts, fname, args, nargs, kwnames, names, 2, 0, 2, 1, a) < 0) return NULL;
+    return unpack_from_args(ts, s, a);
 }
 
 static KrObject *do_pack_into(KrThreadState *ts, StructObject *s, KrObject *const *args, KrSsize nargs) {
@@ -861,11 +866,7 @@ static StructObject *cached_struct(KrThreadState *ts, KrObject *module, KrObject
     if (!cache) return NULL;
     KrObject *s = krDict_get(ts, cache, format);
     if (s) return (StructObject *)kr_newref(s);
-    if (krErr_occurred(ts)) {
-        // An unhashable format is not cached (and is rejected below).
-        if (!krErr_matches(ts, &KrExc_TypeError)) return NULL;
-        krErr_clear(ts);
-    }
+    if (krErr_occurred(ts)) return NULL;   // e.g. an unhashable format
     s = krObj_call1(ts, (KrObject *)&KrStruct_Type, format);
     if (!s) return NULL;
     if (krDict_size(cache) >= MAX_CACHE) krDict_clear(cache);
@@ -905,10 +906,12 @@ static KrObject *mod_unpack(KrThreadState *ts, KrObject *m, KrObject *const *arg
 
 static KrObject *mod_unpack_from(KrThreadState *ts, KrObject *m, KrObject *const *args, KrSsize nargs,
                                  KrObject *kwnames) {
-    if (nargs < 1) return krErr_format(ts, &KrExc_TypeError, "unpack_from() missing required argument 'format' (pos 1)");
-    StructObject *s = cached_struct(ts, m, args[0]);
+    static const char *const names[] = {"format", "buffer", "offset"};
+    KrObject *a[3];
+    if (krArg_parse(ts, "unpack_from", args, nargs, kwnames, names, 3, 1, 3, 2, a) < 0) return NULL;
+    StructObject *s = cached_struct(ts, m, a[0]);
     if (!s) return NULL;
-    KrObject *r = do_unpack_from(ts, s, args + 1, nargs - 1, kwnames, "unpack_from");
+    KrObject *r = unpack_from_args(ts, s, a + 1);
     kr_decref((KrObject *)s);
     return r;
 }

@@ -65,7 +65,8 @@ static int object_init(KrThreadState *ts, KrObject *self, KrObject *const *args,
             return -1;
         }
         if (type->tp_new == object_new) {
-            krErr_format(ts, &KrExc_TypeError, "%s() takes no arguments", krType_name(type));
+            krErr_format(ts, &KrExc_TypeError, "%s.__init__() takes exactly one argument (the instance to initialize)",
+                         type->tp_name);
             return -1;
         }
     }

@@ -99,7 +99,7 @@ static int module_init(KrThreadState *ts, KrObject *self, KrObject *const *args,
     KrObject *a[2];
     if (krArg_parse(ts, "module", args, nargs, kwnames, names, 2, 0, 2, 1, a) < 0) return -1;
     if (!krStr_check(a[0])) {
-        krErr_format(ts, &KrExc_TypeError, "module.__init__() argument 'name' must be str, not %T", a[0]);
+        krErr_format(ts, &KrExc_TypeError, "module() argument 'name' must be str, not %T", a[0]);
         return -1;
     }
     return init_dict(ts, krModule_dict(self), a[0], a[1] ? a[1] : KR_NONE);
@@ -132,24 +132,41 @@ static KrObject *module_repr(KrThreadState *ts, KrObject *self) {
     return krStr_from_format(ts, "<module %R>", name);
 }
 
+// Is the module still being imported (__spec__._initializing true)?
+static bool spec_initializing(KrThreadState *ts, KrObject *spec) {
+    if (!spec || spec == KR_NONE) return false;
+    KrObject *v;
+    int r = krObj_lookup_attr(ts, spec, krStr_intern_cstr(ts, "_initializing"), &v);
+    if (r <= 0) {
+        krErr_clear(ts);
+        return false;
+    }
+    int t = krObj_is_true(ts, v);
+    kr_decref(v);
+    if (t < 0) krErr_clear(ts);
+    return t > 0;
+}
+
 static KrObject *module_getattro(KrThreadState *ts, KrObject *self, KrObject *name) {
     KrObject *r = krObj_generic_getattr(ts, self, name);
     if (r || !krErr_matches(ts, &KrExc_AttributeError)) return r;
+    krErr_clear(ts);
     KrObject *dict = ((KrModuleObject *)self)->md_dict;
-    KrObject *getattr = krDict_get_str(dict, KR_ID(__getattr__));
-    if (getattr) {
-        krErr_clear(ts);
-        return krObj_call1(ts, getattr, name);
-    }
-    KrObject *modname = krDict_get_str(dict, KR_ID(__name__));
-    if (modname && krStr_check(modname)) {
-        krErr_clear(ts);
+    KrObject *getattr = dict ? krDict_get_str(dict, KR_ID(__getattr__)) : NULL;
+    if (getattr) return krObj_call1(ts, getattr, name);
+    KrObject *modname = dict ? krDict_get_str(dict, KR_ID(__name__)) : NULL;
+    if (!modname || !krStr_check(modname))
+        return krErr_format(ts, &KrExc_AttributeError, "module has no attribute '%U'", name);
+    if (spec_initializing(ts, krDict_get_str(dict, KR_ID(__spec__))))
+        krErr_format(ts, &KrExc_AttributeError,
+                     "partially initialized module '%U' has no attribute '%U' (most likely due to a circular import)",
+                     modname, name);
+    else
         krErr_format(ts, &KrExc_AttributeError, "module '%U' has no attribute '%U'", modname, name);
-        KrObject *exc = krErr_peek(ts);
-        if (exc) {
-            kr_setref(&((KrAttributeErrorObject *)exc)->name, kr_newref(name));
-            kr_setref(&((KrAttributeErrorObject *)exc)->obj, kr_newref(self));
-        }
+    KrObject *exc = krErr_peek(ts);
+    if (exc && kr_type_check(exc, &KrExc_AttributeError)) {
+        kr_setref(&((KrAttributeErrorObject *)exc)->name, kr_newref(name));
+        kr_setref(&((KrAttributeErrorObject *)exc)->obj, kr_newref(self));
     }
     return NULL;
 }
@@ -159,10 +176,6 @@ static KrObject *module_dir(KrThreadState *ts, KrObject *self) {
     KrObject *dirfunc = krDict_get_str(dict, KR_ID(__dir__));
     if (dirfunc) return krObj_call0(ts, dirfunc);
     return krDict_keys(ts, dict);
-}
-
-static KrObject *module_get_dict(KrThreadState *ts, KrObject *self, void *c) {
-    return kr_newref(((KrModuleObject *)self)->md_dict);
 }
 
 static KrObject *module_get_annotations(KrThreadState *ts, KrObject *self, void *c) {
@@ -185,8 +198,12 @@ static int module_set_annotations(KrThreadState *ts, KrObject *self, KrObject *v
     return -1;
 }
 
+static const KrMemberDef module_members[] = {
+    {"__dict__", KR_MEMBER_OBJECT, offsetof(KrModuleObject, md_dict), KR_MEMBER_READONLY, NULL},
+    {NULL},
+};
+
 static const KrGetSetDef module_getset[] = {
-    {"__dict__", module_get_dict, NULL, NULL, NULL},
     {"__annotations__", module_get_annotations, module_set_annotations, NULL, NULL},
     {NULL},
 };
@@ -210,6 +227,7 @@ KrTypeObject KrModule_Type = {
     .tp_repr = module_repr,
     .tp_getattro = module_getattro,
     .tp_setattro = krObj_generic_setattr,
+    .tp_members = module_members,
     .tp_getset = module_getset,
     .tp_methods = module_methods,
     .tp_dictoffset = offsetof(KrModuleObject, md_dict),

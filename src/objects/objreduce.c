@@ -18,10 +18,15 @@
 #include "objects/type.h"
 #include "objects/typeslots.h"
 #include "runtime/import.h"
+#include "runtime/state.h"
 
 static KrObject *copyreg_attr(KrThreadState *ts, const char *name) {
-    KrObject *mod = krImport_import(ts, "copyreg");
-    if (!mod) return NULL;
+    // As CPython: whatever sys.modules holds (even None), else an import.
+    KrObject *mod = krDict_get_cstr(ts, ts->interp->modules, "copyreg");
+    if (mod)
+        kr_incref(mod);
+    else if (krErr_occurred(ts) || !(mod = krImport_import(ts, "copyreg")))
+        return NULL;
     KrObject *r = krObj_getattr_cstr(ts, mod, name);
     kr_decref(mod);
     return r;
@@ -58,19 +63,14 @@ static bool has_opaque_fields(KrTypeObject *type, KrObject *slotnames) {
     return type->tp_basicsize > size;
 }
 
-// The instance dict, or NULL (no exception) when the object has none or it is empty.
-static KrObject *instance_dict(KrObject *self) {
+// A copy of the instance's attributes, or None when it has none (or no dict).
+// New reference.
+static KrObject *instance_state(KrThreadState *ts, KrObject *self) {
     KrTypeObject *tp = KR_TYPE(self);
-    KrObject *d = NULL;
-    if (tp->tp_flags & KR_TPFLAGS_MANAGED_ATTRS) {
-        KrInstAttrs *a = krObj_attrs(self);
-        if (a->dict) d = a->dict;
-        else if (!a->shape || a->shape->nkeys == 0) return NULL;
-        else return KR_NONE;  // shape mode with attributes: caller materialises
-    } else if (tp->tp_dictoffset) {
-        d = *(KrObject **)((char *)self + tp->tp_dictoffset);
-    }
-    return d && krDict_size(d) > 0 ? d : NULL;
+    if (tp->tp_flags & KR_TPFLAGS_MANAGED_ATTRS)
+        return krAttrs_count(self) ? krAttrs_copy(ts, self) : kr_newref(KR_NONE);
+    KrObject *d = tp->tp_dictoffset ? *(KrObject **)((char *)self + tp->tp_dictoffset) : NULL;
+    return d && krDict_check(d) && krDict_size(d) > 0 ? krDict_copy(ts, d) : kr_newref(KR_NONE);
 }
 
 // Adds the set __slots__ members to the state: (state, {name: value}).  New reference.
@@ -112,10 +112,7 @@ static KrObject *getstate_default(KrThreadState *ts, KrObject *self, bool requir
     KrTypeObject *tp = KR_TYPE(self);
     if (required && tp->tp_itemsize && !(tp->tp_flags & KR_TPFLAGS_STR_SUBCLASS))
         return krErr_format(ts, &KrExc_TypeError, "cannot pickle %s objects", tp->tp_name);
-    KrObject *d = instance_dict(self), *state;
-    if (d == KR_NONE) d = krAttrs_dict(ts, self);
-    if (!d && krErr_occurred(ts)) return NULL;
-    state = d ? krDict_copy(ts, d) : kr_newref(KR_NONE);
+    KrObject *state = instance_state(ts, self);
     if (!state) return NULL;
     KrObject *slotnames = slot_names(ts, tp);
     if (!slotnames) {
@@ -169,7 +166,7 @@ static int get_newargs(KrThreadState *ts, KrObject *self, KrObject **args, KrObj
         if (!krTuple_check(r)) {
             krErr_format(ts, &KrExc_TypeError, "__getnewargs_ex__ should return a tuple, not '%T'", r);
         } else if (KR_TUPLE_SIZE(r) != 2) {
-            krErr_format(ts, &KrExc_TypeError, "__getnewargs_ex__ should return a tuple of length 2, not %zd",
+            krErr_format(ts, &KrExc_ValueError, "__getnewargs_ex__ should return a tuple of length 2, not %zd",
                          KR_TUPLE_SIZE(r));
         } else if (!krTuple_check(KR_TUPLE_GET(r, 0))) {
             krErr_format(ts, &KrExc_TypeError,

@@ -301,7 +301,14 @@ static KrObject *type_call(KrThreadState *ts, KrObject *callable, KrObject *cons
     KrTypeObject *type = (KrTypeObject *)callable;
     KrSsize nargs = kr_vectorcall_nargs(nargsf);
     KrSsize nkw = kwnames ? KR_TUPLE_SIZE(kwnames) : 0;
-    if (type == &KrType_Type && nargs == 1 && nkw == 0) return kr_newref((KrObject *)KR_TYPE(args[0]));
+    if (type == &KrType_Type) {
+        // Only `type` itself has the one-argument form.
+        if (nargs == 1) {
+            if (nkw) return krErr_format(ts, &KrExc_TypeError, "type() takes no keyword arguments");
+            return kr_newref((KrObject *)KR_TYPE(args[0]));
+        }
+        if (nargs != 3) return krErr_format(ts, &KrExc_TypeError, "type() takes 1 or 3 arguments");
+    }
     if (!type->tp_new) {
         return krErr_format(ts, &KrExc_TypeError, "cannot create '%s' instances", type->tp_name);
     }
@@ -626,7 +633,7 @@ static const KrGetSetDef type_getset[] = {
 
 // type.mro(): the C3 linearisation (typenew.c).
 static KrObject *type_mro_method(KrThreadState *ts, KrObject *self) {
-    KrObject *t = krType_compute_mro(ts, (KrTypeObject *)self);
+    KrObject *t = krType_c3_mro(ts, (KrTypeObject *)self);
     if (!t) return NULL;
     KrObject *l = krSeq_list(ts, t);
     kr_decref(t);

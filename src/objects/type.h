@@ -134,6 +134,11 @@ KrObject *krAttrs_get(KrObject *o, KrObject *name);
 int krAttrs_set(KrThreadState *ts, KrObject *o, KrObject *name, KrObject *value);
 // The instance __dict__, materialising it (switches to dict mode).  Borrowed.
 KrObject *krAttrs_dict(KrThreadState *ts, KrObject *o);
+// A new dict with the own attributes, leaving the instance in shape mode.
+// New reference.
+KrObject *krAttrs_copy(KrThreadState *ts, KrObject *o);
+// The number of own attributes.  Never fails.
+KrSsize krAttrs_count(KrObject *o);
 // Replaces the __dict__ (obj.__dict__ = d).  0 or -1.
 int krAttrs_set_dict(KrThreadState *ts, KrObject *o, KrObject *dict);
 // Drops every attribute (dealloc / gc clear).  Never fails.

@@ -54,7 +54,7 @@ static void set_mro_error(KrThreadState *ts, KrObject **seqs, KrSsize *pos, KrSs
     kr_decref(names);
 }
 
-static KrObject *c3_mro(KrThreadState *ts, KrTypeObject *type) {
+KrObject *krType_c3_mro(KrThreadState *ts, KrTypeObject *type) {
     KrObject *bases = type->tp_bases;
     KrSsize nb = KR_TUPLE_SIZE(bases);
     // Fast path: single inheritance.
@@ -141,7 +141,7 @@ KrObject *krType_compute_mro(KrThreadState *ts, KrTypeObject *type) {
             return t;
         }
     }
-    return c3_mro(ts, type);
+    return krType_c3_mro(ts, type);
 }
 
 // ---------------------------------------------------------------------------
@@ -165,7 +165,13 @@ KrTypeObject *krType_calculate_metaclass(KrThreadState *ts, KrTypeObject *meta, 
 }
 
 static bool extra_ivars(KrTypeObject *type, KrTypeObject *base) {
-    return type->tp_basicsize != base->tp_basicsize || type->tp_itemsize != base->tp_itemsize;
+    KrSsize t_size = type->tp_basicsize;
+    if (type->tp_itemsize || base->tp_itemsize) return t_size != base->tp_basicsize || type->tp_itemsize != base->tp_itemsize;
+    // A weak reference list a class added at the end is no layout of its own.
+    if ((type->tp_flags & KR_TPFLAGS_HEAPTYPE) && type->tp_weaklistoffset > 0 && base->tp_weaklistoffset == 0 &&
+        type->tp_weaklistoffset + (KrSsize)sizeof(KrObject *) == t_size)
+        t_size -= (KrSsize)sizeof(KrObject *);
+    return t_size != base->tp_basicsize;
 }
 
 static KrTypeObject *solid_base(KrTypeObject *type) {
@@ -183,7 +189,7 @@ static KrTypeObject *best_base(KrThreadState *ts, KrObject *bases) {
         }
         KrTypeObject *bt = (KrTypeObject *)b;
         if (!(bt->tp_flags & KR_TPFLAGS_BASETYPE)) {
-            krErr_format(ts, &KrExc_TypeError, "type '%s' is not an acceptable base type", krType_name(bt));
+            krErr_format(ts, &KrExc_TypeError, "type '%s' is not an acceptable base type", bt->tp_name);
             return NULL;
         }
         KrTypeObject *cand = solid_base(bt);
@@ -354,8 +360,9 @@ static int parse_slots(KrThreadState *ts, KrObject *slots, KrObject *name, KrObj
         KrObject *m = mangle(ts, name, s);
         if (!m) goto fail;
         krStr_intern_inplace(ts, &m);
-        if (krDict_get_str(dict, m)) {
-            krErr_format(ts, &KrExc_ValueError, "%R in __slots__ conflicts with class variable", s);
+        // __qualname__ and __classcell__ are removed from the namespace later.
+        if (krDict_get_str(dict, m) && m != KR_ID(__qualname__) && m != KR_ID(__classcell__)) {
+            krErr_format(ts, &KrExc_ValueError, "%R in __slots__ conflicts with class variable", m);
             kr_decref(m);
             goto fail;
         }
@@ -506,7 +513,7 @@ static int set_class_cell(KrThreadState *ts, KrTypeObject *type) {
     KrObject *cell = krDict_get_str(type->tp_dict, KR_ID(__classcell__));
     if (!cell) return 0;
     if (!krCell_check(cell)) {
-        krErr_format(ts, &KrExc_TypeError, "__classcell__ must be a nonlocal cell, not %T", cell);
+        krErr_format(ts, &KrExc_TypeError, "__classcell__ must be a nonlocal cell, not %R", (KrObject *)KR_TYPE(cell));
         return -1;
     }
     kr_setref(&((KrCellObject *)cell)->ref, kr_newref((KrObject *)type));
@@ -572,7 +579,6 @@ static int finish_class(KrThreadState *ts, KrTypeObject *type, KrTypeObject *bas
             return -1;
         }
     }
-    if (krDict_get_str(type->tp_dict, KR_ID(__abstractmethods__))) type->tp_flags |= KR_TPFLAGS_ABSTRACT;
     return 0;
 }
 
@@ -688,9 +694,14 @@ int krType_check_compatible(KrThreadState *ts, KrTypeObject *oldto, KrTypeObject
 }
 
 // Recomputes the MRO and the slots of `type` and of every subclass after a
-// __bases__ change.  On failure the MROs already replaced stay as they are
-// and the error is reported.  0 or -1.
-static int mro_hierarchy(KrThreadState *ts, KrTypeObject *type) {
+// __bases__ change, recording (class, previous MRO) pairs in `undo`.  0 or -1.
+static int mro_hierarchy(KrThreadState *ts, KrTypeObject *type, KrObject *undo) {
+    KrObject *old = type->tp_mro ? type->tp_mro : KR_NONE;
+    KrObject *pair = krTuple_pack(ts, 2, (KrObject *)type, old);
+    if (!pair) return -1;
+    int r = krList_append(ts, undo, pair);
+    kr_decref(pair);
+    if (r < 0) return -1;
     KrObject *mro = krType_compute_mro(ts, type);
     if (!mro) return -1;
     kr_setref(&type->tp_mro, mro);
@@ -702,11 +713,23 @@ static int mro_hierarchy(KrThreadState *ts, KrTypeObject *type) {
     KrObject *list = krList_new(ts, n);
     if (!list) return -1;
     for (KrSsize i = 0; i < n; i++) KR_LIST_SET(list, i, kr_newref((KrObject *)subs[i]));
-    int r = 0;
+    r = 0;
     for (KrSsize i = 0; i < KR_LIST_SIZE(list) && r == 0; i++)
-        r = mro_hierarchy(ts, (KrTypeObject *)KR_LIST_GET(list, i));
+        r = mro_hierarchy(ts, (KrTypeObject *)KR_LIST_GET(list, i), undo);
     kr_decref(list);
     return r;
+}
+
+// Puts back the MROs (and slots) recorded by mro_hierarchy, newest first.
+static void mro_undo(KrThreadState *ts, KrObject *undo) {
+    for (KrSsize i = KR_LIST_SIZE(undo); --i >= 0;) {
+        KrObject *pair = KR_LIST_GET(undo, i);
+        KrTypeObject *cls = (KrTypeObject *)KR_TUPLE_GET(pair, 0);
+        KrObject *old = KR_TUPLE_GET(pair, 1);
+        kr_setref(&cls->tp_mro, old == KR_NONE ? NULL : kr_newref(old));
+        krType_modified(cls);
+        if (cls->tp_mro) krTypeSlots_fixup(ts, cls);
+    }
 }
 
 static int check_new_bases(KrThreadState *ts, KrTypeObject *type, KrObject *value) {
@@ -736,53 +759,63 @@ static int check_new_bases(KrThreadState *ts, KrTypeObject *type, KrObject *valu
     return 0;
 }
 
-int krType_set_bases(KrThreadState *ts, KrTypeObject *type, KrObject *value) {
-    if (check_new_bases(ts, type, value) < 0) return -1;
-    KrTypeObject *new_base = best_base(ts, value);
-    if (!new_base || krType_check_compatible(ts, type->tp_base, new_base, "__bases__") < 0) return -1;
-    KrObject *old_bases = type->tp_bases, *old_mro = kr_newref(type->tp_mro);
-    KrTypeObject *old_base = type->tp_base;
-    type->tp_bases = kr_newref(value);
-    type->tp_base = (KrTypeObject *)kr_newref((KrObject *)new_base);
-    if (mro_hierarchy(ts, type) < 0) {
-        // Put the old hierarchy back (the subclasses' MROs are recomputed from it).
-        kr_decref(type->tp_bases);
-        kr_decref((KrObject *)type->tp_base);
-        type->tp_bases = old_bases;
-        type->tp_base = old_base;
-        KrObject *exc = krErr_fetch(ts);
-        kr_setref(&type->tp_mro, old_mro);
-        if (mro_hierarchy(ts, type) < 0) krErr_clear(ts);
-        krErr_restore(ts, exc);
-        return -1;
-    }
-    kr_decref(old_mro);
+// Moves `type` from the subclass lists of old_bases to those of new_bases.  0 or -1.
+static int move_subclass(KrThreadState *ts, KrTypeObject *type, KrObject *old_bases, KrObject *new_bases) {
     for (KrSsize i = 0; i < KR_TUPLE_SIZE(old_bases); i++)
         krType_remove_subclass((KrTypeObject *)KR_TUPLE_GET(old_bases, i), type);
-    for (KrSsize i = 0; i < KR_TUPLE_SIZE(value); i++) {
-        if (krType_add_subclass((KrTypeObject *)KR_TUPLE_GET(value, i), type) < 0) {
-            kr_decref(old_bases);
-            kr_decref((KrObject *)old_base);
+    for (KrSsize i = 0; i < KR_TUPLE_SIZE(new_bases); i++) {
+        if (krType_add_subclass((KrTypeObject *)KR_TUPLE_GET(new_bases, i), type) < 0) {
             krErr_no_memory(ts);
             return -1;
         }
     }
+    return 0;
+}
+
+int krType_set_bases(KrThreadState *ts, KrTypeObject *type, KrObject *value) {
+    if (check_new_bases(ts, type, value) < 0) return -1;
+    KrTypeObject *new_base = best_base(ts, value);
+    if (!new_base || krType_check_compatible(ts, type->tp_base, new_base, "__bases__") < 0) return -1;
+    KrObject *old_bases = type->tp_bases;
+    KrTypeObject *old_base = type->tp_base;
+    type->tp_bases = kr_newref(value);
+    type->tp_base = (KrTypeObject *)kr_newref((KrObject *)new_base);
+    int r = 0;
+    // A class still being created (its mro() override assigning __bases__)
+    // gets its MRO and subclass registration from the creation code.
+    if (type->tp_flags & KR_TPFLAGS_READY) {
+        KrObject *undo = krList_new(ts, 0);
+        r = undo ? mro_hierarchy(ts, type, undo) : -1;
+        // An mro() override may itself have assigned __bases__ meanwhile: then
+        // that assignment's outcome stands.
+        if (type->tp_bases == value) {
+            if (r < 0) {
+                KrObject *exc = krErr_fetch(ts);
+                if (undo) mro_undo(ts, undo);
+                krErr_restore(ts, exc);
+                kr_setref(&type->tp_bases, old_bases);
+                kr_setref((KrObject **)&type->tp_base, (KrObject *)old_base);
+                kr_xdecref(undo);
+                return -1;
+            }
+            r = move_subclass(ts, type, old_bases, value);
+        }
+        kr_xdecref(undo);
+    }
     kr_decref(old_bases);
     kr_decref((KrObject *)old_base);
-    return 0;
+    return r;
 }
 
 KrObject *krType_tp_new(KrThreadState *ts, KrTypeObject *meta, KrObject *const *args, KrSsize nargs,
                         KrObject *kwnames) {
-    KrSsize nkw = kwnames ? KR_TUPLE_SIZE(kwnames) : 0;
-    if (meta == &KrType_Type && nargs == 1 && nkw == 0) return kr_newref((KrObject *)KR_TYPE(args[0]));
-    if (nargs != 3) {
-        krErr_set_string(ts, &KrExc_TypeError, "type() takes 1 or 3 arguments");
-        return NULL;
-    }
+    if (nargs != 3)
+        return krErr_format(ts, &KrExc_TypeError, "type.__new__() takes exactly 3 arguments (%zd given)", nargs);
     KrObject *name = args[0], *bases = args[1], *dict = args[2];
     if (!krStr_check(name))
         return krErr_format(ts, &KrExc_TypeError, "type.__new__() argument 1 must be str, not %T", name);
+    if (strlen(krStr_utf8(name)) != (size_t)krStr_size(name))
+        return krErr_format(ts, &KrExc_ValueError, "type name must not contain null characters");
     if (!krTuple_check(bases))
         return krErr_format(ts, &KrExc_TypeError, "type.__new__() argument 2 must be tuple, not %T", bases);
     if (!krDict_check(dict))

@@ -396,6 +396,18 @@ static int check_nargs(KrThreadState *ts, KrSsize nargs, KrSsize want, const cha
     return -1;
 }
 
+// CPython unpacks these with PyArg_UnpackTuple(args, "", 1, 2): hence the
+// messages' leading space.
+static int check_nargs_1_2(KrThreadState *ts, KrSsize nargs) {
+    if (nargs < 1)
+        krErr_format(ts, &KrExc_TypeError, " expected at least 1 argument, got %zd", nargs);
+    else if (nargs > 2)
+        krErr_format(ts, &KrExc_TypeError, " expected at most 2 arguments, got %zd", nargs);
+    else
+        return 0;
+    return -1;
+}
+
 static KrObject *wrap_unary(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs,
                             void *wrapped, const char *name) {
     if (check_nargs(ts, nargs, 0, name) < 0) return NULL;
@@ -416,19 +428,13 @@ static KrObject *wrap_binary_r(KrThreadState *ts, KrObject *self, KrObject *cons
 
 static KrObject *wrap_ternary_l(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs,
                                 void *wrapped, const char *name) {
-    if (nargs < 1 || nargs > 2) {
-        krErr_format(ts, &KrExc_TypeError, "expected 1 or 2 arguments, got %zd", nargs);
-        return NULL;
-    }
+    if (check_nargs_1_2(ts, nargs) < 0) return NULL;
     return ((KrTernaryFunc)wrapped)(ts, self, args[0], nargs == 2 ? args[1] : KR_NONE);
 }
 
 static KrObject *wrap_ternary_r(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs,
                                 void *wrapped, const char *name) {
-    if (nargs < 1 || nargs > 2) {
-        krErr_format(ts, &KrExc_TypeError, "expected 1 or 2 arguments, got %zd", nargs);
-        return NULL;
-    }
+    if (check_nargs_1_2(ts, nargs) < 0) return NULL;
     return ((KrTernaryFunc)wrapped)(ts, args[0], self, nargs == 2 ? args[1] : KR_NONE);
 }
 
@@ -485,10 +491,35 @@ static KrObject *wrap_contains(KrThreadState *ts, KrObject *self, KrObject *cons
 static KrObject *wrap_repeat(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs,
                              void *wrapped, const char *name) {
     if (check_nargs(ts, nargs, 1, name) < 0) return NULL;
-    if (!krNum_is_index(args[0])) return kr_newref(KR_NOTIMPLEMENTED);
     KrSsize n = krNum_as_ssize(ts, args[0], &KrExc_OverflowError);
     if (n == -1 && krErr_occurred(ts)) return NULL;
     return ((KrSsizeArgFunc)wrapped)(ts, self, n);
+}
+
+static int slot_tp_setattro(KrThreadState *ts, KrObject *self, KrObject *name, KrObject *value);
+
+// object.__setattr__(x, ...) must not bypass a C-level __setattr__ that x's
+// type (or a base between it and the wrapper's type) defines, e.g. type's.
+static int hackcheck(KrThreadState *ts, KrObject *self, void *func, const char *what) {
+    KrTypeObject *type = KR_TYPE(self);
+    KrObject *mro = type->tp_mro;
+    if (!mro) return 0;
+    KrTypeObject *defining = type;
+    for (KrSsize i = KR_TUPLE_SIZE(mro) - 1; i >= 0; i--) {
+        KrTypeObject *base = (KrTypeObject *)KR_TUPLE_GET(mro, i);
+        if (base->tp_setattro != slot_tp_setattro && base->tp_setattro == type->tp_setattro) {
+            defining = base;
+            break;
+        }
+    }
+    for (KrTypeObject *base = defining; base; base = base->tp_base) {
+        if ((void *)base->tp_setattro == func) break;
+        if (base->tp_setattro != slot_tp_setattro) {
+            krErr_format(ts, &KrExc_TypeError, "can't apply this %s to %s object", what, type->tp_name);
+            return -1;
+        }
+    }
+    return 0;
 }
 
 static KrObject *wrap_setattr(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs,
@@ -496,6 +527,7 @@ static KrObject *wrap_setattr(KrThreadState *ts, KrObject *self, KrObject *const
     if (check_nargs(ts, nargs, 2, name) < 0) return NULL;
     if (!krStr_check(args[0]))
         return krErr_format(ts, &KrExc_TypeError, "attribute name must be string, not '%T'", args[0]);
+    if (hackcheck(ts, self, wrapped, "__setattr__") < 0) return NULL;
     if (((KrSetAttrFunc)wrapped)(ts, self, args[0], args[1]) < 0) return NULL;
     return kr_newref(KR_NONE);
 }
@@ -505,6 +537,7 @@ static KrObject *wrap_delattr(KrThreadState *ts, KrObject *self, KrObject *const
     if (check_nargs(ts, nargs, 1, name) < 0) return NULL;
     if (!krStr_check(args[0]))
         return krErr_format(ts, &KrExc_TypeError, "attribute name must be string, not '%T'", args[0]);
+    if (hackcheck(ts, self, wrapped, "__delattr__") < 0) return NULL;
     if (((KrSetAttrFunc)wrapped)(ts, self, args[0], NULL) < 0) return NULL;
     return kr_newref(KR_NONE);
 }
@@ -532,10 +565,7 @@ WRAP_RICHCMP(wrap_ge, KR_GE)
 
 static KrObject *wrap_descr_get(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs,
                                 void *wrapped, const char *name) {
-    if (nargs < 1 || nargs > 2) {
-        krErr_format(ts, &KrExc_TypeError, "expected 1 or 2 arguments, got %zd", nargs);
-        return NULL;
-    }
+    if (check_nargs_1_2(ts, nargs) < 0) return NULL;
     KrObject *obj = args[0] == KR_NONE ? NULL : args[0];
     KrObject *type = nargs == 2 && args[1] != KR_NONE ? args[1] : NULL;
     if (!obj && !type) {
@@ -745,7 +775,7 @@ static KrObject *wrapper_invoke(KrThreadState *ts, WrapperDescrObject *d, KrObje
 static int check_self(KrThreadState *ts, WrapperDescrObject *d, KrObject *self) {
     if (kr_type_check(self, d->d_type)) return 0;
     krErr_format(ts, &KrExc_TypeError, "descriptor '%U' requires a '%s' object but received a '%T'", d->d_name,
-                 krType_name(d->d_type), self);
+                 d->d_type->tp_name, self);
     return -1;
 }
 
@@ -755,7 +785,7 @@ static KrObject *wrapperdescr_call(KrThreadState *ts, KrObject *callable, KrObje
     KrSsize nargs = kr_vectorcall_nargs(nargsf);
     if (nargs < 1)
         return krErr_format(ts, &KrExc_TypeError, "descriptor '%U' of '%s' object needs an argument", d->d_name,
-                            krType_name(d->d_type));
+                            d->d_type->tp_name);
     if (check_self(ts, d, args[0]) < 0) return NULL;
     return wrapper_invoke(ts, d, args[0], args + 1, nargs - 1, kwnames);
 }
@@ -763,7 +793,9 @@ static KrObject *wrapperdescr_call(KrThreadState *ts, KrObject *callable, KrObje
 static KrObject *wrapperdescr_get(KrThreadState *ts, KrObject *descr, KrObject *obj, KrObject *type) {
     if (!obj) return kr_newref(descr);
     WrapperDescrObject *d = (WrapperDescrObject *)descr;
-    if (check_self(ts, d, obj) < 0) return NULL;
+    if (!kr_type_check(obj, d->d_type))
+        return krErr_format(ts, &KrExc_TypeError, "descriptor '%U' for '%s' objects doesn't apply to a '%s' object",
+                            d->d_name, d->d_type->tp_name, KR_TYPE(obj)->tp_name);
     MethodWrapperObject *mw = (MethodWrapperObject *)krObj_alloc(ts, &KrMethodWrapper_Type, 0);
     if (!mw) return NULL;
     mw->descr = (WrapperDescrObject *)kr_newref(descr);
@@ -774,7 +806,7 @@ static KrObject *wrapperdescr_get(KrThreadState *ts, KrObject *descr, KrObject *
 
 static KrObject *wrapperdescr_repr(KrThreadState *ts, KrObject *self) {
     WrapperDescrObject *d = (WrapperDescrObject *)self;
-    return krStr_from_format(ts, "<slot wrapper '%U' of '%s' objects>", d->d_name, krType_name(d->d_type));
+    return krStr_from_format(ts, "<slot wrapper '%U' of '%s' objects>", d->d_name, d->d_type->tp_name);
 }
 
 static void wrapperdescr_dealloc(KrObject *self) {
@@ -860,9 +892,18 @@ static KrHash methodwrapper_hash(KrThreadState *ts, KrObject *self) {
     return h == -1 ? -2 : h;
 }
 
+static KrObject *methodwrapper_get_qualname(KrThreadState *ts, KrObject *self, void *c) {
+    return descr_get_qualname(ts, (KrObject *)((MethodWrapperObject *)self)->descr, NULL);
+}
+static KrObject *methodwrapper_get_objclass(KrThreadState *ts, KrObject *self, void *c) {
+    return kr_newref((KrObject *)((MethodWrapperObject *)self)->descr->d_type);
+}
+
 static const KrGetSetDef methodwrapper_getset[] = {
     {"__self__", methodwrapper_get_self, NULL, NULL, NULL},
     {"__name__", methodwrapper_get_name, NULL, NULL, NULL},
+    {"__qualname__", methodwrapper_get_qualname, NULL, NULL, NULL},
+    {"__objclass__", methodwrapper_get_objclass, NULL, NULL, NULL},
     {NULL},
 };
 
@@ -973,12 +1014,8 @@ static void fixup_one(KrTypeObject *type, size_t off) {
     *SLOT_PTR(type, off) = resolve_slot(type, off);
 }
 
-int krTypeSlots_fixup(KrThreadState *ts, KrTypeObject *type) {
-    for (size_t i = 0; i < sizeof(inheritable) / sizeof(inheritable[0]); i++) fixup_one(type, inheritable[i]);
-    fixup_one(type, offsetof(KrTypeObject, tp_hash));
-    fixup_one(type, offsetof(KrTypeObject, tp_richcompare));
-    fixup_one(type, offsetof(KrTypeObject, tp_init));
-    // __new__: a Python-level __new__ anywhere before the first built-in one wins.
+// __new__: a Python-level __new__ anywhere before the first built-in one wins.
+static void fixup_new(KrTypeObject *type) {
     KrObject *mro = type->tp_mro;
     for (KrSsize i = 0; i < KR_TUPLE_SIZE(mro); i++) {
         KrTypeObject *t = (KrTypeObject *)KR_TUPLE_GET(mro, i);
@@ -990,12 +1027,27 @@ int krTypeSlots_fixup(KrThreadState *ts, KrTypeObject *type) {
         }
         break;
     }
+}
+
+int krTypeSlots_fixup(KrThreadState *ts, KrTypeObject *type) {
+    for (size_t i = 0; i < sizeof(inheritable) / sizeof(inheritable[0]); i++) fixup_one(type, inheritable[i]);
+    fixup_one(type, offsetof(KrTypeObject, tp_hash));
+    fixup_one(type, offsetof(KrTypeObject, tp_richcompare));
+    fixup_one(type, offsetof(KrTypeObject, tp_init));
+    fixup_new(type);
     return 0;
+}
+
+static void update_new_recursive(KrTypeObject *type) {
+    if (!(type->tp_flags & KR_TPFLAGS_HEAPTYPE)) return;
+    fixup_new(type);
+    KrTypeObject **subs;
+    KrSsize n = krType_subclasses(type, &subs);
+    for (KrSsize i = 0; i < n; i++) update_new_recursive(subs[i]);
 }
 
 static void update_recursive(KrTypeObject *type, size_t off) {
     fixup_one(type, off);
-    if (off == offsetof(KrTypeObject, tp_new)) return;
     KrTypeObject **subs;
     KrSsize n = krType_subclasses(type, &subs);
     for (KrSsize i = 0; i < n; i++) update_recursive(subs[i], off);
@@ -1003,7 +1055,10 @@ static void update_recursive(KrTypeObject *type, size_t off) {
 
 int krTypeSlots_update(KrThreadState *ts, KrTypeObject *type, KrObject *name) {
     if (!(type->tp_flags & KR_TPFLAGS_HEAPTYPE)) return 0;
-    if (name == KR_ID(__new__)) return krTypeSlots_fixup(ts, type);
+    if (name == KR_ID(__new__)) {
+        update_new_recursive(type);
+        return 0;
+    }
     for (size_t i = 0; i < NSLOTDEFS; i++)
         if (*slotdefs[i].name_obj == name) update_recursive(type, slotdefs[i].offset);
     return 0;

@@ -44,6 +44,8 @@ void krType_dealloc(KrObject *self);
 // The C3 linearisation of type's bases (a new tuple), or the result of a
 // metaclass's mro().  New reference.
 KrObject *krType_compute_mro(KrThreadState *ts, KrTypeObject *type);
+// The C3 linearisation alone (type.mro()).  New reference.
+KrObject *krType_c3_mro(KrThreadState *ts, KrTypeObject *type);
 int krType_add_subclass(KrTypeObject *base, KrTypeObject *type);
 // Raises "<attr> assignment: 'new' object layout differs from 'old'" unless
 // instances of `oldto` could be reinterpreted as instances of `newto`.  0 or -1.

@@ -70,3 +70,13 @@ show(lambda: base64.b85decode(b'|NsC0'))
 show(lambda: base64.encodebytes('str'))
 show(lambda: base64.b64encode('str'))
 print(sorted(base64.__all__))
+for v in ['x', 1.5, 2**70, 2**40, 2, True, None]:
+    for f in [lambda: binascii.a2b_qp(b'a_b', v), lambda: binascii.b2a_qp(b'a b\t', v),
+              lambda: binascii.b2a_qp(b'a b', header=v), lambda: binascii.b2a_base64(b'ab', newline=v),
+              lambda: binascii.b2a_uu(b'\0\0', backtick=v), lambda: binascii.a2b_base64(b'YWI=', strict_mode=v)]:
+        try: print(f())
+        except Exception as e: print(type(e).__name__, e)
+for f in [lambda: binascii.a2b_qp([1], 'x'), lambda: binascii.b2a_qp('x', 'x'), lambda: binascii.b2a_base64('x', newline='x'),
+          lambda: binascii.b2a_uu('x', backtick='x'), lambda: binascii.a2b_base64([1], strict_mode='x')]:
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)

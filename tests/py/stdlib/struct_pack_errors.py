@@ -52,3 +52,13 @@ show(lambda: list(struct.iter_unpack('i', b'abcde')))
 show(lambda: list(struct.iter_unpack('', b'')))
 show(lambda: struct.error.__module__)
 show(lambda: issubclass(struct.error, Exception))
+for f in [None, [1], 3.0]:
+    try: struct.pack(f)
+    except Exception as e: print(type(e).__name__, e)
+    try: struct.Struct(f)
+    except Exception as e: print(type(e).__name__, e)
+for args, kw in [((), {}), (('i',), {}), ((1,2,3,4,5,6), {}), (('i', b'abcd'), {}), (('i',), {'buffer': b'abcdef', 'offset': 2}), ((), {'format': 'i', 'buffer': b'abcd'}), (('i', b'abcd', 0, 1), {}), (('x',), {'buf': 1})]:
+    try: print(struct.unpack_from(*args, **kw))
+    except Exception as e: print(type(e).__name__, e)
+    try: print(struct.Struct('i').unpack_from(*args[1:], **kw))
+    except Exception as e: print(type(e).__name__, e)
