@@ -21,10 +21,6 @@ extern const KrModuleDef kr__hashlib_module_def;
 extern const KrModuleDef kr__random_module_def;
 extern const KrModuleDef kr__operator_module_def;
 extern const KrModuleDef kr_itertools_module_def;
-extern const KrModuleDef kr_posix_module_def;
-extern const KrModuleDef kr_time_module_def;
-extern const KrModuleDef kr_errno_module_def;
-extern const KrModuleDef kr_io_module_def;
 extern const KrModuleDef kr__bisect_module_def;
 extern const KrModuleDef kr__collections_module_def;
 extern const KrModuleDef kr__heapq_module_def;
@@ -52,10 +48,6 @@ const KrBuiltinModule kr_builtin_modules[] = {
     {"_random", &kr__random_module_def},
     {"_operator", &kr__operator_module_def},
     {"itertools", &kr_itertools_module_def},
-    {"posix", &kr_posix_module_def},
-    {"time", &kr_time_module_def},
-    {"errno", &kr_errno_module_def},
-    {"io", &kr_io_module_def},
     {"_bisect", &kr__bisect_module_def},
     {"_collections", &kr__collections_module_def},
     {"_heapq", &kr__heapq_module_def},
