@@ -1134,17 +1134,17 @@ static int add_types(KrThreadState *ts, KrObject *m) {
         "st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size", "st_atime", "st_mtime",
         "st_ctime", "st_atime", "st_mtime", "st_ctime", "st_atime_ns", "st_mtime_ns", "st_ctime_ns",
         "st_blksize", "st_blocks", "st_rdev", NULL};
-    static const KrStructSeqDesc stat_desc = {"os", "stat_result", stat_fields, 10, true};
+    static const KrStructSeqDesc stat_desc = {"os", "stat_result", stat_fields, .n_in_sequence = 10};
     static const char *const ts_fields[] = {"columns", "lines", NULL};
-    static const KrStructSeqDesc ts_desc = {"os", "terminal_size", ts_fields, 0, true};
+    static const KrStructSeqDesc ts_desc = {"os", "terminal_size", ts_fields,};
     static const char *const times_fields[] = {"user", "system", "children_user", "children_system", "elapsed",
                                                NULL};
-    static const KrStructSeqDesc times_desc = {"posix", "times_result", times_fields, 0, true};
+    static const KrStructSeqDesc times_desc = {"posix", "times_result", times_fields,};
     static const char *const uname_fields[] = {"sysname", "nodename", "release", "version", "machine", NULL};
-    static const KrStructSeqDesc uname_desc = {"posix", "uname_result", uname_fields, 0, true};
+    static const KrStructSeqDesc uname_desc = {"posix", "uname_result", uname_fields,};
     static const char *const vfs_fields[] = {"f_bsize", "f_frsize", "f_blocks", "f_bfree", "f_bavail", "f_files",
                                              "f_ffree", "f_favail", "f_flag", "f_namemax", "f_fsid", NULL};
-    static const KrStructSeqDesc vfs_desc = {"os", "statvfs_result", vfs_fields, 10, true};
+    static const KrStructSeqDesc vfs_desc = {"os", "statvfs_result", vfs_fields, .n_in_sequence = 10};
     KR_CLEAR(statvfs_result_type);
     if (!(statvfs_result_type = new_structseq_type(ts, m, &vfs_desc))) return -1;
     KR_CLEAR(stat_result_type);

@@ -492,7 +492,7 @@ static KrObject *time_tzset(KrThreadState *ts, KrObject *self) {
 static int time_exec(KrThreadState *ts, KrObject *m) {
     static const char *const fields[] = {"tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec",
                                          "tm_wday", "tm_yday", "tm_isdst", "tm_zone", "tm_gmtoff", NULL};
-    static const KrStructSeqDesc desc = {"time", "struct_time", fields, 9, true};
+    static const KrStructSeqDesc desc = {"time", "struct_time", fields, .n_in_sequence = 9};
     KR_CLEAR(struct_time_type);
     if (!(struct_time_type = krStructSeq_new_type(ts, &desc))) return -1;
     if (krModule_add_object(ts, m, "struct_time", struct_time_type) < 0) return -1;

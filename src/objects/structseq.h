@@ -20,11 +20,6 @@ typedef struct KrStructSeqDesc {
     const char *module;            // "sys"
     const char *name;              // "version_info"
     const char *const *fields;     // field names, NULL-terminated
-    // Fields that are tuple items (the rest are attributes only, like
-    // os.stat_result.st_atime_ns); 0 means all of them.
-    int n_in_sequence;
-    // type(sequence) builds an instance (time.struct_time, os.stat_result).
-    bool constructible;
     const char *doc;               // the type's __doc__, or NULL
     int n_in_sequence;             // fields that are tuple items; 0 means all of them
     bool no_new;                   // true: Python code cannot create instances (sys.version_info)
@@ -37,8 +32,6 @@ typedef struct KrStructSeqDesc {
 
 // Creates the type.  New reference (to an immortal type).
 KrObject *krStructSeq_new_type(KrThreadState *ts, const KrStructSeqDesc *desc);
-// An instance holding `values` (one per field, the hidden ones included;
-// references stolen, also on failure).
 // An instance holding `values` (one per field, visible and hidden; references
 // stolen, also on failure).  New reference.
 KrObject *krStructSeq_new(KrThreadState *ts, KrObject *type, KrObject **values);
