@@ -7,6 +7,7 @@
 
 extern const KrModuleDef kr_builtins_module_def;
 extern const KrModuleDef kr_dis_module_def;
+extern const KrModuleDef kr_unicodedata_module_def;
 extern const KrModuleDef kr_posix_module_def;
 extern const KrModuleDef kr_time_module_def;
 extern const KrModuleDef kr_errno_module_def;
@@ -33,6 +34,7 @@ const KrBuiltinModule kr_builtin_modules[] = {
     {"builtins", &kr_builtins_module_def},
     {"sys", NULL},
     {"dis", &kr_dis_module_def},
+    {"unicodedata", &kr_unicodedata_module_def},
     {"posix", &kr_posix_module_def},
     {"time", &kr_time_module_def},
     {"errno", &kr_errno_module_def},
