@@ -86,21 +86,28 @@ p.add_argument('--y', default='d')
 print(p.parse_args([], namespace=existing) is existing, existing)
 
 import os, tempfile
+here = os.getcwd()
 with tempfile.TemporaryDirectory() as d:
-    path = os.path.join(d, 'args.txt')
+    os.chdir(d)
+    path = 'args.txt'
     with open(path, 'w') as f:
         f.write('--name\nfrom file\n-v\n')
     p = argparse.ArgumentParser(prog='ff', fromfile_prefix_chars='@')
     p.add_argument('--name')
     p.add_argument('-v', action='store_true')
     p.add_argument('rest', nargs='*')
-    print(p.parse_args(['x', '@' + path, 'y']))
+    print(p.parse_args(['@' + path, 'x', 'y']))
+    run(p, ['x', '@' + path, 'y'])
     class Splitter(argparse.ArgumentParser):
         def convert_arg_line_to_args(self, line):
             return line.split()
     p2 = Splitter(prog='ff2', fromfile_prefix_chars='@')
     p2.add_argument('words', nargs='*')
-    print(p2.parse_args(['@' + path]))
+    with open('words.txt', 'w') as f:
+        f.write('several words here\n@args.txt\n')
+    print(p2.parse_known_args(['@words.txt']))
+    run(p2, ['@missing.txt'])
+    os.chdir(here)
 
 class Upper(argparse.Action):
     def __call__(self, parser, namespace, values, option_string=None):
