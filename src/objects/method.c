@@ -134,6 +134,17 @@ static const KrMemberDef method_members[] = {
     {NULL},
 };
 
+// The bound method's __doc__ is its function's, as in CPython (the type's
+// own docstring would otherwise shadow the forwarding in method_getattro).
+static KrObject *method_get_doc(KrThreadState *ts, KrObject *self, void *closure) {
+    return krObj_getattr(ts, ((KrMethodObject *)self)->im_func, KR_ID(__doc__));
+}
+
+static const KrGetSetDef method_getset[] = {
+    {"__doc__", method_get_doc, NULL, NULL, NULL},
+    {NULL},
+};
+
 static const KrMethodDef method_methods[] = {
     {"__reduce__", KR_CFUNC(method_reduce), KR_METH_NOARGS, NULL},
     {NULL},
@@ -142,6 +153,7 @@ static const KrMethodDef method_methods[] = {
 KrTypeObject KrMethod_Type = {
     KR_STATIC_HEAD(&KrType_Type),
     .tp_name = "method",
+    .tp_doc = "Create a bound instance method object.",
     .tp_basicsize = sizeof(KrMethodObject),
     .tp_flags = KR_TPFLAGS_HAVE_GC,
     .tp_new = method_new,
@@ -154,5 +166,6 @@ KrTypeObject KrMethod_Type = {
     .tp_getattro = method_getattro,
     .tp_descr_get = method_get,
     .tp_members = method_members,
+    .tp_getset = method_getset,
     .tp_methods = method_methods,
 };
