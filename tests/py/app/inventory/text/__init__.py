@@ -1,0 +1,3 @@
+from .parse import parse_lines, parse_line, format_line
+
+__all__ = ['parse_lines', 'parse_line', 'format_line']
