@@ -99,10 +99,9 @@ _USAGE_PART = _re.compile(r'\(.*?\)+(?=\s|$)|\[.*?\]+(?=\s|$)|\S+')
 
 
 class HelpFormatter(object):
-    """Formatter for generating usage messages and argument help strings.
-
-    Only the name of this class is considered a public API. All the methods
-    provided by the class are considered an implementation detail.
+    """Builds usage and help text: sections of wrapped text and
+    aligned argument lists.  Subclass it (the classes below do) to change
+    how text is filled; its methods are not a stable interface.
     """
 
     def __init__(self, prog, indent_increment=2, max_help_position=24, width=None):
@@ -469,10 +468,8 @@ class HelpFormatter(object):
 
 
 class RawDescriptionHelpFormatter(HelpFormatter):
-    """Help message formatter which retains any formatting in descriptions.
-
-    Only the name of this class is considered a public API. All the methods
-    provided by the class are considered an implementation detail.
+    """Keeps the description and epilog exactly as written (line breaks
+    and indentation); argument help is still wrapped.
     """
 
     def _fill_text(self, text, width, indent):
@@ -480,21 +477,15 @@ class RawDescriptionHelpFormatter(HelpFormatter):
 
 
 class RawTextHelpFormatter(RawDescriptionHelpFormatter):
-    """Help message formatter which retains formatting of all help text.
-
-    Only the name of this class is considered a public API. All the methods
-    provided by the class are considered an implementation detail.
-    """
+    """Keeps all help text as written, argument help included."""
 
     def _split_lines(self, text, width):
         return text.splitlines()
 
 
 class ArgumentDefaultsHelpFormatter(HelpFormatter):
-    """Help message formatter which adds default values to argument help.
-
-    Only the name of this class is considered a public API. All the methods
-    provided by the class are considered an implementation detail.
+    """Appends ' (default: VALUE)' to the help of arguments with a
+    default.
     """
 
     def _get_help_string(self, action):
@@ -508,11 +499,8 @@ class ArgumentDefaultsHelpFormatter(HelpFormatter):
 
 
 class MetavarTypeHelpFormatter(HelpFormatter):
-    """Help message formatter which uses the argument 'type' as the default
-    metavar value (instead of the argument 'dest')
-
-    Only the name of this class is considered a public API. All the methods
-    provided by the class are considered an implementation detail.
+    """Names argument values after their type (int, float...) instead of
+    their dest.
     """
 
     def _get_default_metavar_for_optional(self, action):
@@ -541,11 +529,7 @@ def _get_action_name(argument):
 
 
 class ArgumentError(Exception):
-    """An error from creating or using an argument (optional or positional).
-
-    The string value of this exception is the message, augmented with
-    information about the argument that caused it.
-    """
+    """A problem with one argument: str() gives 'argument NAME: MESSAGE'."""
 
     def __init__(self, argument, message):
         self.argument_name = _get_action_name(argument)
@@ -559,7 +543,7 @@ class ArgumentError(Exception):
 
 
 class ArgumentTypeError(Exception):
-    """An error from trying to convert a command line string to a type."""
+    """Raised by type= functions to report a bad value in their own words."""
 
 
 # ======================================================================
@@ -862,10 +846,8 @@ class FileType(object):
 # ======================================================================
 
 class Namespace(_AttributeHolder):
-    """Simple object for storing attributes.
-
-    Implements equality by attribute names and values, and provides a simple
-    string representation.
+    """The attributes parse_args() sets; compares equal to a Namespace with
+    the same attributes, and 'name in ns' tests for one.
     """
 
     def __init__(self, **kwargs):
@@ -941,9 +923,9 @@ class _ActionsContainer(object):
         return self._defaults.get(dest, None)
 
     def add_argument(self, *args, **kwargs):
-        """
-        add_argument(dest, ..., name=value, ...)
-        add_argument(option_string, option_string, ..., name=value, ...)
+        """Add an argument: positional when given one name without a prefix
+        character (add_argument('file')), else an option with those strings
+        (add_argument('-f', '--file')); keywords as for Action.
         """
         chars = self.prefix_chars
         if not args or len(args) == 1 and args[0][0] not in chars:
@@ -1156,25 +1138,16 @@ class _MutuallyExclusiveGroup(_ArgumentGroup):
 # ======================================================================
 
 class ArgumentParser(_AttributeHolder, _ActionsContainer):
-    """Object for parsing command line strings into Python objects.
+    """Parses command lines into a Namespace.
 
-    Keyword Arguments:
-        - prog -- The name of the program (default:
-            ``os.path.basename(sys.argv[0])``)
-        - usage -- A usage message (default: auto-generated from arguments)
-        - description -- A description of what the program does
-        - epilog -- Text following the argument descriptions
-        - parents -- Parsers whose arguments should be copied into this one
-        - formatter_class -- HelpFormatter class for printing help messages
-        - prefix_chars -- Characters that prefix optional arguments
-        - fromfile_prefix_chars -- Characters that prefix files containing
-            additional arguments
-        - argument_default -- The default value for all arguments
-        - conflict_handler -- String indicating how to handle conflicts
-        - add_help -- Add a -h/-help option
-        - allow_abbrev -- Allow long options to be abbreviated unambiguously
-        - exit_on_error -- Determines whether or not ArgumentParser exits with
-            error info when an error occurs
+    prog (default: basename of sys.argv[0]), usage, description and
+    epilog make up the help; parents are parsers to copy arguments from;
+    formatter_class renders help; prefix_chars start options;
+    fromfile_prefix_chars start names of files holding more arguments;
+    argument_default applies to every argument; conflict_handler is
+    'error' or 'resolve'; add_help adds -h/--help; allow_abbrev accepts
+    unique prefixes of long options; exit_on_error makes errors print usage
+    and exit with status 2 rather than raise ArgumentError.
     """
 
     def __init__(self, prog=None, usage=None, description=None, epilog=None,
@@ -1567,13 +1540,8 @@ class ArgumentParser(_AttributeHolder, _ActionsContainer):
         _sys.exit(status)
 
     def error(self, message):
-        """error(message: string)
-
-        Prints a usage message incorporating the message to stderr and
-        exits.
-
-        If you override this in a subclass, it should not return -- it
-        should either exit or raise an exception.
+        """Print the usage and 'PROG: error: MESSAGE' on stderr and exit with
+        status 2.  An override must not return.
         """
         self.print_usage(_sys.stderr)
         args = {'prog': self.prog, 'message': message}

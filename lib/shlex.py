@@ -21,7 +21,9 @@ _LATIN1_WORD = ('ßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþ�
 
 
 class shlex:
-    "A lexical analyzer class for simple shell-like syntaxes."
+    """Splits text into tokens the way a shell would: words, quoted strings,
+    punctuation runs (with punctuation_chars) and comments.
+    """
 
     def __init__(self, instream=None, infile=None, posix=False,
                  punctuation_chars=False):
@@ -67,13 +69,15 @@ class shlex:
         return self._punctuation_chars
 
     def push_token(self, tok):
-        "Push a token onto the stack popped by the get_token method"
+        """Make `tok` the next token get_token() returns."""
         if self.debug >= 1:
             print("shlex: pushing token " + repr(tok))
         self.pushback.appendleft(tok)
 
     def push_source(self, newstream, newfile=None):
-        "Push an input source onto the lexer's input source stack."
+        """Read from `newstream` (a stream or a string) until it ends, then go
+        back to the current input.
+        """
         if isinstance(newstream, str):
             newstream = StringIO(newstream)
         self.filestack.appendleft((self.infile, self.instream, self.lineno))
@@ -87,7 +91,7 @@ class shlex:
                 print('shlex: pushing to stream %s' % (self.instream,))
 
     def pop_source(self):
-        "Pop the input source stack."
+        "Go back to the input that was current before push_source()."
         self.instream.close()
         self.infile, self.instream, self.lineno = self.filestack.popleft()
         if self.debug:
@@ -95,7 +99,9 @@ class shlex:
         self.state = ' '
 
     def get_token(self):
-        "Get a token from the input stream (or from stack if it's nonempty)"
+        """The next token: pushed-back tokens first, then the input, following
+        source inclusions; self.eof at the end.
+        """
         if self.pushback:
             tok = self.pushback.popleft()
             if self.debug >= 1:
@@ -266,7 +272,7 @@ class shlex:
         return not (self.token or (self.posix and quoted))
 
     def sourcehook(self, newfile):
-        "Hook called on a filename to be sourced."
+        """Open the file named by a source directive: (name, stream)."""
         if newfile[0] == '"':
             newfile = newfile[1:-1]
         # Relative names are relative to the including file, as in cpp.
@@ -275,7 +281,7 @@ class shlex:
         return (newfile, open(newfile, "r"))
 
     def error_leader(self, infile=None, lineno=None):
-        "Emit a C-compiler-like, Emacs-friendly error-message leader."
+        """A '"FILE", line N: ' prefix for error messages."""
         if infile is None:
             infile = self.infile
         if lineno is None:
@@ -293,7 +299,7 @@ class shlex:
 
 
 def split(s, comments=False, posix=True):
-    """Split the string *s* using shell-like syntax."""
+    """The words of `s`, split and unquoted as a POSIX shell would."""
     if s is None:
         import warnings
         warnings.warn("Passing None for 's' to shlex.split() is deprecated.",
@@ -306,7 +312,7 @@ def split(s, comments=False, posix=True):
 
 
 def join(split_command):
-    """Return a shell-escaped string from *split_command*."""
+    """The words quoted where needed and joined with spaces."""
     return ' '.join(quote(arg) for arg in split_command)
 
 
@@ -322,7 +328,7 @@ def _is_safe(s):
 
 
 def quote(s):
-    """Return a shell-escaped version of the string *s*."""
+    """`s` quoted for a POSIX shell, if it needs to be."""
     if not s:
         return "''"
     if _is_safe(s):

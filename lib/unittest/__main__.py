@@ -1,4 +1,4 @@
-"""Main entry point"""
+"""python -m unittest: discover or load tests named on the command line."""
 
 import sys
 if sys.argv[0].endswith("__main__.py"):

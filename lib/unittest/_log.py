@@ -27,7 +27,7 @@ class _CapturingHandler(logging.Handler):
 
 
 class _AssertLogsContext(_BaseTestCaseContext):
-    """A context manager for assertLogs() and assertNoLogs() """
+    """What assertLogs() and assertNoLogs() return."""
 
     LOGGING_FORMAT = "%(levelname)s:%(name)s:%(message)s"
 

@@ -19,24 +19,15 @@ DIFF_OMITTED = ('\nDiff is %s characters long. '
 
 
 class SkipTest(Exception):
-    """
-    Raise this exception in a test to skip it.
-
-    Usually you can use TestCase.skipTest() or one of the skipping decorators
-    instead of raising this directly.
-    """
+    """Raised (by skipTest() or directly) to skip the running test."""
 
 
 class _ShouldStop(Exception):
-    """
-    The test should stop.
-    """
+    """Ends a test early (after a failed subtest with failfast)."""
 
 
 class _UnexpectedSuccess(Exception):
-    """
-    The test was supposed to fail, but it didn't!
-    """
+    """Stands for an unexpected success when a result can only take failures."""
 
 
 class _PartExecutor(object):
@@ -136,19 +127,23 @@ _module_cleanups = []
 
 
 def addModuleCleanup(function, /, *args, **kwargs):
-    """Same as addCleanup, except the cleanup items are called even if
-    setUpModule fails (unlike tearDownModule)."""
+    """Call `function(*args, **kwargs)` after the module's tests, even when
+    setUpModule failed.
+    """
     _module_cleanups.append((function, args, kwargs))
 
 
 def enterModuleContext(cm):
-    """Same as enterContext, but module-wide."""
+    """Enter context manager `cm` and exit it at module cleanup; returns
+    what __enter__ returned.
+    """
     return _enter_context(cm, addModuleCleanup)
 
 
 def doModuleCleanups():
-    """Execute all module cleanup functions. Normally called for you after
-    tearDownModule."""
+    """Run the module cleanups, newest first; the first exception is raised
+    after all have run.
+    """
     exceptions = []
     while _module_cleanups:
         function, args, kwargs = _module_cleanups.pop()
@@ -162,9 +157,7 @@ def doModuleCleanups():
 
 
 def skip(reason):
-    """
-    Unconditionally skip a test.
-    """
+    """Skip the decorated test or class; usable bare (@skip) too."""
     def decorator(test_item):
         if not isinstance(test_item, type):
             import functools
@@ -185,18 +178,14 @@ def skip(reason):
 
 
 def skipIf(condition, reason):
-    """
-    Skip a test if the condition is true.
-    """
+    """Skip the decorated test or class when `condition` is true."""
     if condition:
         return skip(reason)
     return _id
 
 
 def skipUnless(condition, reason):
-    """
-    Skip a test unless the condition is true.
-    """
+    """Skip the decorated test or class when `condition` is false."""
     if not condition:
         return skip(reason)
     return _id
@@ -237,11 +226,8 @@ class _AssertRaisesBaseContext(_BaseTestCaseContext):
         self.msg = None
 
     def handle(self, name, args, kwargs):
-        """
-        If args is empty, assertRaises/Warns is being used as a
-        context manager, so check for a 'msg' kwarg and return self.
-        If args is not empty, call a callable passing positional and keyword
-        arguments.
+        """Without a callable: take the msg keyword and return self as a
+        context manager.  With one: call it inside the context.
         """
         try:
             if not _is_subtype(self.expected, self._base_type):
@@ -265,7 +251,7 @@ class _AssertRaisesBaseContext(_BaseTestCaseContext):
 
 
 class _AssertRaisesContext(_AssertRaisesBaseContext):
-    """A context manager used to implement TestCase.assertRaises* methods."""
+    """What assertRaises() and assertRaisesRegex() return."""
 
     _base_type = BaseException
     _base_type_str = 'an exception type or tuple of exception types'
@@ -302,7 +288,7 @@ class _AssertRaisesContext(_AssertRaisesBaseContext):
 
 
 class _AssertWarnsContext(_AssertRaisesBaseContext):
-    """A context manager used to implement TestCase.assertWarns* methods."""
+    """What assertWarns() and assertWarnsRegex() return."""
 
     _base_type = Warning
     _base_type_str = 'a warning type or tuple of warning types'
@@ -441,9 +427,8 @@ class TestCase(object):
         super().__init_subclass__(*args, **kwargs)
 
     def __init__(self, methodName='runTest'):
-        """Create an instance of the class that will use the named test
-           method when executed. Raises a ValueError if the instance does
-           not have a method with the specified name.
+        """Make the test that runs method `methodName`; ValueError if the class
+        has no such method (except for the default 'runTest').
         """
         self._testMethodName = methodName
         self._outcome = None
@@ -479,47 +464,44 @@ class TestCase(object):
         self._type_equality_funcs[typeobj] = function
 
     def addCleanup(self, function, /, *args, **kwargs):
-        """Add a function, with arguments, to be called when the test is
-        completed. Functions added are called on a LIFO basis and are
-        called after tearDown on test failure or success.
-
-        Cleanup items are called even if setUp fails (unlike tearDown)."""
+        """Call `function(*args, **kwargs)` after the test, after tearDown,
+        newest first; also when setUp failed.
+        """
         self._cleanups.append((function, args, kwargs))
 
     def enterContext(self, cm):
-        """Enters the supplied context manager.
-
-        If successful, also adds its __exit__ method as a cleanup
-        function and returns the result of the __enter__ method.
+        """Enter context manager `cm` and exit it as a cleanup; returns what
+        __enter__ returned.
         """
         return _enter_context(cm, self.addCleanup)
 
     @classmethod
     def addClassCleanup(cls, function, /, *args, **kwargs):
-        """Same as addCleanup, except the cleanup items are called even if
-        setUpClass fails (unlike tearDownClass)."""
+        """Like addCleanup, after the class's tests (also when setUpClass
+        failed).
+        """
         cls._class_cleanups.append((function, args, kwargs))
 
     @classmethod
     def enterClassContext(cls, cm):
-        """Same as enterContext, but class-wide."""
+        """Like enterContext, with the exit as a class cleanup."""
         return _enter_context(cm, cls.addClassCleanup)
 
     def setUp(self):
-        "Hook method for setting up the test fixture before exercising it."
+        """Run before each test method."""
         pass
 
     def tearDown(self):
-        "Hook method for deconstructing the test fixture after testing it."
+        """Run after each test method whose setUp succeeded."""
         pass
 
     @classmethod
     def setUpClass(cls):
-        "Hook method for setting up class fixture before running tests in the class."
+        """Run once before the class's tests."""
 
     @classmethod
     def tearDownClass(cls):
-        "Hook method for deconstructing the class fixture after running all tests in the class."
+        """Run once after the class's tests."""
 
     def countTestCases(self):
         return 1
@@ -528,12 +510,7 @@ class TestCase(object):
         return result.TestResult()
 
     def shortDescription(self):
-        """Returns a one-line description of the test, or None if no
-        description has been provided.
-
-        The default implementation of this method returns the first line of
-        the specified test method's docstring.
-        """
+        """The first line of the test method's docstring, or None."""
         doc = self._testMethodDoc
         return doc.strip().split("\n")[0].strip() if doc else None
 
@@ -556,11 +533,9 @@ class TestCase(object):
         return "<%s testMethod=%s>" % (strclass(self.__class__), self._testMethodName)
 
     def subTest(self, msg=_subtest_msg_sentinel, **params):
-        """Return a context manager that will return the enclosed block
-        of code in a subtest identified by the optional message and
-        keyword parameters.  A failure in the subtest marks the test
-        case as failed but resumes execution at the end of the enclosed
-        block, allowing further test code to be executed.
+        """A context manager whose block is reported as a subtest (named by
+        `msg` and `params`): a failure in it is recorded and the test goes on
+        after the block.
         """
         return _SubTestContext(self, msg, params)
 
@@ -660,8 +635,9 @@ class TestCase(object):
                 stopTestRun()
 
     def doCleanups(self):
-        """Execute all cleanup functions. Normally called for you after
-        tearDown."""
+        """Run the cleanups, newest first (done after tearDown); return
+        whether all succeeded.
+        """
         outcome = self._outcome or _Outcome()
         while self._cleanups:
             function, args, kwargs = self._cleanups.pop()
@@ -671,8 +647,9 @@ class TestCase(object):
 
     @classmethod
     def doClassCleanups(cls):
-        """Execute all class cleanup functions. Normally called for you after
-        tearDownClass."""
+        """Run the class cleanups, newest first, collecting their exceptions in
+        cls.tearDown_exceptions.
+        """
         cls.tearDown_exceptions = []
         while cls._class_cleanups:
             function, args, kwargs = cls._class_cleanups.pop()
@@ -685,7 +662,7 @@ class TestCase(object):
         return self.run(*args, **kwds)
 
     def debug(self):
-        """Run the test without collecting errors in a TestResult"""
+        """Run the test without a result: exceptions propagate."""
         testMethod = getattr(self, self._testMethodName)
         if (getattr(self.__class__, "__unittest_skip__", False) or
                 getattr(testMethod, "__unittest_skip__", False)):
@@ -700,34 +677,28 @@ class TestCase(object):
             self._callCleanup(function, *args, **kwargs)
 
     def skipTest(self, reason):
-        """Skip this test."""
+        """Stop the running test and report it skipped for `reason`."""
         raise SkipTest(reason)
 
     def fail(self, msg=None):
-        """Fail immediately, with the given message."""
+        """Fail at once with `msg`."""
         raise self.failureException(msg)
 
     def assertFalse(self, expr, msg=None):
-        """Check that the expression is false."""
+        """Fail unless `expr` is false."""
         if expr:
             msg = self._formatMessage(msg, "%s is not false" % safe_repr(expr))
             raise self.failureException(msg)
 
     def assertTrue(self, expr, msg=None):
-        """Check that the expression is true."""
+        """Fail unless `expr` is true."""
         if not expr:
             msg = self._formatMessage(msg, "%s is not true" % safe_repr(expr))
             raise self.failureException(msg)
 
     def _formatMessage(self, msg, standardMsg):
-        """Honour the longMessage attribute when generating failure messages.
-        If longMessage is False this means:
-        * Use only an explicit message if it is provided
-        * Otherwise use the standard message for the assert
-
-        If longMessage is True:
-        * Use the standard message
-        * If an explicit message is provided, plus ' : ' and the explicit message
+        """The failure message: the standard one, followed by ' : msg' when a
+        msg is given and longMessage is true; only msg (if any) otherwise.
         """
         if not self.longMessage:
             return msg or standardMsg
@@ -739,30 +710,10 @@ class TestCase(object):
             return '%s : %s' % (safe_repr(standardMsg), safe_repr(msg))
 
     def assertRaises(self, expected_exception, *args, **kwargs):
-        """Fail unless an exception of class expected_exception is raised
-           by the callable when invoked with specified positional and
-           keyword arguments. If a different type of exception is
-           raised, it will not be caught, and the test case will be
-           deemed to have suffered an error, exactly as for an
-           unexpected exception.
-
-           If called with the callable and arguments omitted, will return a
-           context object used like this::
-
-                with self.assertRaises(SomeException):
-                    do_something()
-
-           An optional keyword argument 'msg' can be provided when assertRaises
-           is used as a context object.
-
-           The context manager keeps a reference to the exception as
-           the 'exception' attribute. This allows you to inspect the
-           exception after the assertion::
-
-               with self.assertRaises(SomeException) as cm:
-                   do_something()
-               the_exception = cm.exception
-               self.assertEqual(the_exception.error_code, 3)
+        """Fail unless `expected_exception` is raised: by calling args[0] with
+        the other arguments, or, without them, inside the returned context
+        manager (whose 'exception' attribute is then the exception caught).
+        Other exceptions propagate.
         """
         context = _AssertRaisesContext(expected_exception, self)
         try:
@@ -797,11 +748,9 @@ class TestCase(object):
         return _AssertLogsContext(self, logger, level, no_logs=True)
 
     def _getAssertEqualityFunc(self, first, second):
-        """Get a detailed comparison function for the types of the two args.
-
-        Returns: A callable accepting (first, second, msg=None) that will
-        raise a failure exception if first != second with a useful human
-        readable error message for those types.
+        """The comparison function for first and second: a type-specific one
+        when both are of exactly the same registered type, else
+        _baseAssertEqual.
         """
         # Only exactly matching types: a subclass may redefine equality.
         if type(first) is type(second):
@@ -813,23 +762,21 @@ class TestCase(object):
         return self._baseAssertEqual
 
     def _baseAssertEqual(self, first, second, msg=None):
-        """The default assertEqual implementation, not type specific."""
+        """Fail unless first == second, showing both reprs."""
         if not first == second:
             standardMsg = '%s != %s' % _common_shorten_repr(first, second)
             msg = self._formatMessage(msg, standardMsg)
             raise self.failureException(msg)
 
     def assertEqual(self, first, second, msg=None):
-        """Fail if the two objects are unequal as determined by the '=='
-           operator.
+        """Fail unless first == second (with a diff for strings, lists, tuples,
+        sets and dicts).
         """
         assertion_func = self._getAssertEqualityFunc(first, second)
         assertion_func(first, second, msg=msg)
 
     def assertNotEqual(self, first, second, msg=None):
-        """Fail if the two objects are equal as determined by the '!='
-           operator.
-        """
+        """Fail if first == second."""
         if not first != second:
             msg = self._formatMessage(msg, '%s == %s' % (safe_repr(first),
                                                          safe_repr(second)))
@@ -1019,26 +966,26 @@ class TestCase(object):
         self.fail(self._formatMessage(msg, standardMsg))
 
     def assertIn(self, member, container, msg=None):
-        """Just like self.assertTrue(a in b), but with a nicer default message."""
+        """Fail unless member in container."""
         if member not in container:
             standardMsg = '%s not found in %s' % (safe_repr(member), safe_repr(container))
             self.fail(self._formatMessage(msg, standardMsg))
 
     def assertNotIn(self, member, container, msg=None):
-        """Just like self.assertTrue(a not in b), but with a nicer default message."""
+        """Fail if member in container."""
         if member in container:
             standardMsg = '%s unexpectedly found in %s' % (safe_repr(member),
                                                            safe_repr(container))
             self.fail(self._formatMessage(msg, standardMsg))
 
     def assertIs(self, expr1, expr2, msg=None):
-        """Just like self.assertTrue(a is b), but with a nicer default message."""
+        """Fail unless expr1 is expr2."""
         if expr1 is not expr2:
             standardMsg = '%s is not %s' % (safe_repr(expr1), safe_repr(expr2))
             self.fail(self._formatMessage(msg, standardMsg))
 
     def assertIsNot(self, expr1, expr2, msg=None):
-        """Just like self.assertTrue(a is not b), but with a nicer default message."""
+        """Fail if expr1 is expr2."""
         if expr1 is expr2:
             standardMsg = 'unexpectedly identical: %s' % (safe_repr(expr1),)
             self.fail(self._formatMessage(msg, standardMsg))
@@ -1057,7 +1004,9 @@ class TestCase(object):
             self.fail(self._formatMessage(msg, standardMsg))
 
     def assertDictContainsSubset(self, subset, dictionary, msg=None):
-        """Checks whether dictionary is a superset of subset."""
+        """Fail unless every key of subset is in dictionary with an equal value
+        (deprecated).
+        """
         import warnings
         warnings.warn('assertDictContainsSubset is deprecated', DeprecationWarning)
         missing = []
@@ -1081,16 +1030,8 @@ class TestCase(object):
         self.fail(self._formatMessage(msg, standardMsg))
 
     def assertCountEqual(self, first, second, msg=None):
-        """Asserts that two iterables have the same elements, the same number of
-        times, without regard to order.
-
-            self.assertEqual(Counter(list(first)),
-                             Counter(list(second)))
-
-         Example:
-            - [0, 1, 1] and [1, 0, 1] compare equal.
-            - [0, 0, 1] and [0, 1] compare unequal.
-
+        """Fail unless the two iterables hold the same elements the same number
+        of times, in any order.
         """
         first_seq, second_seq = list(first), list(second)
         try:
@@ -1112,7 +1053,7 @@ class TestCase(object):
             self.fail(msg)
 
     def assertMultiLineEqual(self, first, second, msg=None):
-        """Assert that two multi-line strings are equal."""
+        """Fail unless the two strings are equal, showing a line diff."""
         self.assertIsInstance(first, str, 'First argument is not a string')
         self.assertIsInstance(second, str, 'Second argument is not a string')
         if first != second:
@@ -1131,66 +1072,57 @@ class TestCase(object):
             self.fail(self._formatMessage(msg, standardMsg))
 
     def assertLess(self, a, b, msg=None):
-        """Just like self.assertTrue(a < b), but with a nicer default message."""
+        """Fail unless a < b."""
         if not a < b:
             standardMsg = '%s not less than %s' % (safe_repr(a), safe_repr(b))
             self.fail(self._formatMessage(msg, standardMsg))
 
     def assertLessEqual(self, a, b, msg=None):
-        """Just like self.assertTrue(a <= b), but with a nicer default message."""
+        """Fail unless a <= b."""
         if not a <= b:
             standardMsg = '%s not less than or equal to %s' % (safe_repr(a), safe_repr(b))
             self.fail(self._formatMessage(msg, standardMsg))
 
     def assertGreater(self, a, b, msg=None):
-        """Just like self.assertTrue(a > b), but with a nicer default message."""
+        """Fail unless a > b."""
         if not a > b:
             standardMsg = '%s not greater than %s' % (safe_repr(a), safe_repr(b))
             self.fail(self._formatMessage(msg, standardMsg))
 
     def assertGreaterEqual(self, a, b, msg=None):
-        """Just like self.assertTrue(a >= b), but with a nicer default message."""
+        """Fail unless a >= b."""
         if not a >= b:
             standardMsg = '%s not greater than or equal to %s' % (safe_repr(a), safe_repr(b))
             self.fail(self._formatMessage(msg, standardMsg))
 
     def assertIsNone(self, obj, msg=None):
-        """Same as self.assertTrue(obj is None), with a nicer default message."""
+        """Fail unless obj is None."""
         if obj is not None:
             standardMsg = '%s is not None' % (safe_repr(obj),)
             self.fail(self._formatMessage(msg, standardMsg))
 
     def assertIsNotNone(self, obj, msg=None):
-        """Included for symmetry with assertIsNone."""
+        """Fail if obj is None."""
         if obj is None:
             standardMsg = 'unexpectedly None'
             self.fail(self._formatMessage(msg, standardMsg))
 
     def assertIsInstance(self, obj, cls, msg=None):
-        """Same as self.assertTrue(isinstance(obj, cls)), with a nicer
-        default message."""
+        """Fail unless isinstance(obj, cls)."""
         if not isinstance(obj, cls):
             standardMsg = '%s is not an instance of %r' % (safe_repr(obj), cls)
             self.fail(self._formatMessage(msg, standardMsg))
 
     def assertNotIsInstance(self, obj, cls, msg=None):
-        """Included for symmetry with assertIsInstance."""
+        """Fail if isinstance(obj, cls)."""
         if isinstance(obj, cls):
             standardMsg = '%s is an instance of %r' % (safe_repr(obj), cls)
             self.fail(self._formatMessage(msg, standardMsg))
 
     def assertRaisesRegex(self, expected_exception, expected_regex,
                           *args, **kwargs):
-        """Asserts that the message in a raised exception matches a regex.
-
-        Args:
-            expected_exception: Exception class expected to be raised.
-            expected_regex: Regex (re.Pattern object or string) expected
-                    to be found in error message.
-            args: Function to be called and extra positional args.
-            kwargs: Extra kwargs.
-            msg: Optional message used in case of failure. Can only be used
-                    when assertRaisesRegex is used as a context manager.
+        """Like assertRaises, and the exception's str() must match
+        `expected_regex` (re.search).
         """
         context = _AssertRaisesContext(expected_exception, self, expected_regex)
         return context.handle('assertRaisesRegex', args, kwargs)
@@ -1206,7 +1138,7 @@ class TestCase(object):
         return context.handle('assertWarnsRegex', args, kwargs)
 
     def assertRegex(self, text, expected_regex, msg=None):
-        """Fail the test unless the text matches the regular expression."""
+        """Fail unless `expected_regex` matches somewhere in text."""
         if isinstance(expected_regex, (str, bytes)):
             assert expected_regex, "expected_regex must not be empty."
             import re
@@ -1218,7 +1150,7 @@ class TestCase(object):
             raise self.failureException(msg)
 
     def assertNotRegex(self, text, unexpected_regex, msg=None):
-        """Fail the test if the text matches the regular expression."""
+        """Fail if `unexpected_regex` matches somewhere in text."""
         if isinstance(unexpected_regex, (str, bytes)):
             import re
             unexpected_regex = re.compile(unexpected_regex)
@@ -1251,12 +1183,8 @@ class TestCase(object):
 
 
 class FunctionTestCase(TestCase):
-    """A test case that wraps a test function.
-
-    This is useful for slipping pre-existing test functions into the
-    unittest framework. Optionally, set-up and tidy-up functions can be
-    supplied. As with TestCase, the tidy-up ('tearDown') function will
-    always be called if the set-up ('setUp') function ran successfully.
+    """Runs a plain function as a test, with optional set-up and tear-down
+    functions.
     """
 
     def __init__(self, testFunc, setUp=None, tearDown=None, description=None):
@@ -1330,9 +1258,7 @@ class _SubTest(TestCase):
         return "{} {}".format(self.test_case.id(), self._subDescription())
 
     def shortDescription(self):
-        """Returns a one-line description of the subtest, or None if no
-        description has been provided.
-        """
+        """The first line of the test method's docstring, or None."""
         return self.test_case.shortDescription()
 
     def __str__(self):

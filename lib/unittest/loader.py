@@ -87,7 +87,7 @@ class TestLoader(object):
         self._loading_packages = set()
 
     def loadTestsFromTestCase(self, testCaseClass):
-        """Return a suite of all test cases contained in testCaseClass"""
+        """A suite of one instance of testCaseClass per test method."""
         if issubclass(testCaseClass, suite.TestSuite):
             raise TypeError("Test cases should not be derived from "
                             "TestSuite. Maybe you meant to derive from "
@@ -98,7 +98,9 @@ class TestLoader(object):
         return self.suiteClass(map(testCaseClass, names))
 
     def loadTestsFromModule(self, module, *args, pattern=None, **kws):
-        """Return a suite of all test cases contained in the given module"""
+        """A suite of the tests of every TestCase class in module, or what the
+        module's load_tests(loader, tests, pattern) returns.
+        """
         if len(args) > 0 or 'use_load_tests' in kws:
             import warnings
             warnings.warn('use_load_tests is deprecated and ignored', DeprecationWarning)
@@ -129,13 +131,9 @@ class TestLoader(object):
         return tests
 
     def loadTestsFromName(self, name, module=None):
-        """Return a suite of all test cases given a string specifier.
-
-        The name may resolve either to a module, a test case class, a
-        test method within a test case class, or a callable object which
-        returns a TestCase or TestSuite instance.
-
-        The method optionally resolves the names relative to a given module.
+        """The tests that a dotted name designates (a module, a class, a test
+        method, a suite, or a callable returning a test), resolved in
+        `module` when given.
         """
         parts = name.split('.')
         error_case, error_message = None, None
@@ -195,14 +193,11 @@ class TestLoader(object):
         raise TypeError("don't know how to make test from: %s" % obj)
 
     def loadTestsFromNames(self, names, module=None):
-        """Return a suite of all test cases found using the given sequence
-        of string specifiers. See 'loadTestsFromName()'.
-        """
+        """A suite of loadTestsFromName() for each name."""
         return self.suiteClass([self.loadTestsFromName(name, module) for name in names])
 
     def getTestCaseNames(self, testCaseClass):
-        """Return a sorted sequence of method names found within testCaseClass
-        """
+        """The names of the test methods of testCaseClass, sorted."""
         def include(attrname):
             if not attrname.startswith(self.testMethodPrefix):
                 return False
@@ -291,7 +286,7 @@ class TestLoader(object):
         return fnmatch(path, pattern)
 
     def _find_tests(self, start_dir, pattern):
-        """Used by discovery. Yields test suites it loads."""
+        """Yield the suites of the test modules and packages under start_dir."""
         name = self._get_name_from_path(start_dir)
         if name != '.' and name not in self._loading_packages:
             # The start directory is a package: load it (and honour its

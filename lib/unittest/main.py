@@ -52,8 +52,8 @@ def _convert_select_pattern(pattern):
 
 
 class TestProgram(object):
-    """A command-line program that runs a set of tests; this is primarily
-       for making test modules conveniently executable.
+    """Command-line front end: load the tests of a module (or the names given
+    on the command line), run them, and exit with their status.
     """
     # Defaults for the attributes the option parsers set.
     module = None

@@ -54,10 +54,10 @@ class TestResult(object):
         self._mirrorOutput = False
 
     def printErrors(self):
-        "Called by TestRunner after test run"
+        """Report the failures (the runner calls this at the end)."""
 
     def startTest(self, test):
-        "Called when the given test is about to be run"
+        """A test is about to run."""
         self.testsRun += 1
         self._mirrorOutput = False
         self._setupStdout()
@@ -71,13 +71,10 @@ class TestResult(object):
             sys.stderr = self._stderr_buffer
 
     def startTestRun(self):
-        """Called once before any tests are executed.
-
-        See startTest for a method called before each test.
-        """
+        """Before the first test of a run."""
 
     def stopTest(self, test):
-        """Called when the given test has been run"""
+        """A test has finished."""
         self._restoreStdout()
         self._mirrorOutput = False
 
@@ -104,31 +101,22 @@ class TestResult(object):
         self._stderr_buffer.truncate()
 
     def stopTestRun(self):
-        """Called once after all tests are executed.
-
-        See stopTest for a method called after each test.
-        """
+        """After the last test of a run."""
 
     @failfast
     def addError(self, test, err):
-        """Called when an error has occurred. 'err' is a tuple of values as
-        returned by sys.exc_info().
-        """
+        """A test raised an unexpected exception; err is sys.exc_info()."""
         self.errors.append((test, self._exc_info_to_string(err, test)))
         self._mirrorOutput = True
 
     @failfast
     def addFailure(self, test, err):
-        """Called when an error has occurred. 'err' is a tuple of values as
-        returned by sys.exc_info()."""
+        """A test failed (raised failureException); err is sys.exc_info()."""
         self.failures.append((test, self._exc_info_to_string(err, test)))
         self._mirrorOutput = True
 
     def addSubTest(self, test, subtest, err):
-        """Called at the end of a subtest.
-        'err' is None if the subtest ended successfully, otherwise it's a
-        tuple of values as returned by sys.exc_info().
-        """
+        """A subtest finished: err is None on success, else sys.exc_info()."""
         if err is not None:
             if getattr(self, 'failfast', False):
                 self.stop()
@@ -140,34 +128,36 @@ class TestResult(object):
             self._mirrorOutput = True
 
     def addSuccess(self, test):
-        "Called when a test has completed successfully"
+        """A test passed."""
         pass
 
     def addSkip(self, test, reason):
-        """Called when a test is skipped."""
+        """A test was skipped for `reason`."""
         self.skipped.append((test, reason))
 
     def addExpectedFailure(self, test, err):
-        """Called when an expected failure/error occurred."""
+        """A test marked expectedFailure failed, as expected."""
         self.expectedFailures.append((test, self._exc_info_to_string(err, test)))
 
     @failfast
     def addUnexpectedSuccess(self, test):
-        """Called when a test was expected to fail, but succeed."""
+        """A test marked expectedFailure passed."""
         self.unexpectedSuccesses.append(test)
 
     def wasSuccessful(self):
-        """Tells whether or not this result was a success."""
+        """True when nothing failed, errored or passed unexpectedly."""
         return (len(self.failures) == len(self.errors) == 0 and
                 (not hasattr(self, 'unexpectedSuccesses') or
                  len(self.unexpectedSuccesses) == 0))
 
     def stop(self):
-        """Indicates that the tests should be aborted."""
+        """Ask the run to stop after the current test."""
         self.shouldStop = True
 
     def _exc_info_to_string(self, err, test):
-        """Converts a sys.exc_info()-style tuple of values into a string."""
+        """The traceback text of err, without unittest's frames, and with the
+        captured output when buffering.
+        """
         import traceback
         exctype, value, tb = err
         tb = self._clean_tracebacks(exctype, value, tb, test)

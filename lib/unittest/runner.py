@@ -177,7 +177,7 @@ class TextTestRunner(object):
         return self.resultclass(self.stream, self.descriptions, self.verbosity)
 
     def run(self, test):
-        "Run the given test case or test suite."
+        """Run `test` (a case or suite) and print the report; return the result."""
         import warnings
         result = self._makeResult()
         registerResult(result)

@@ -68,7 +68,7 @@ class BaseTestSuite(object):
         return result
 
     def _removeTestAtIndex(self, index):
-        """Stop holding a reference to the TestCase at index."""
+        """Let go of the test at `index` once it has run, keeping its count."""
         try:
             test = self._tests[index]
         except TypeError:
@@ -83,7 +83,7 @@ class BaseTestSuite(object):
         return self.run(*args, **kwds)
 
     def debug(self):
-        """Run the tests without collecting errors in a TestResult"""
+        """Run the tests without a result: exceptions propagate."""
         for test in self:
             test.debug()
 
@@ -123,7 +123,7 @@ class TestSuite(BaseTestSuite):
         return result
 
     def debug(self):
-        """Run the tests without collecting errors in a TestResult"""
+        """Run the tests without a result: exceptions propagate."""
         self.run(_DebugResult(), True)
 
     def _handleClassSetUp(self, test, result):
@@ -334,7 +334,7 @@ def _isnotsuite(test):
 
 
 class _DebugResult(object):
-    "Used by the TestSuite to hold previous class when running in debug."
+    """Stands for a result when a suite runs in debug mode."""
     _previousTestClass = None
     _moduleSetUpFailed = False
     shouldStop = False

@@ -106,7 +106,7 @@ def unorderable_list_difference(expected, actual):
 
 
 def three_way_cmp(x, y):
-    """Return -1 if x < y, 0 if x == y and 1 if x > y"""
+    """-1, 0 or 1 as x is less than, equal to or greater than y."""
     return (x > y) - (x < y)
 
 
@@ -114,7 +114,9 @@ _Mismatch = namedtuple('Mismatch', 'actual expected value')
 
 
 def _count_diff_all_purpose(actual, expected):
-    'Returns list of (cnt_act, cnt_exp, elem) triples where the counts differ'
+    """(count in actual, count in expected, element) for each element
+    whose counts differ, by equality only.
+    """
     s, t = list(actual), list(expected)
     m, n = len(s), len(t)
     done = object()
@@ -146,7 +148,9 @@ def _count_diff_all_purpose(actual, expected):
 
 
 def _count_diff_hashable(actual, expected):
-    'Returns list of (cnt_act, cnt_exp, elem) triples where the counts differ'
+    """(count in actual, count in expected, element) for each element
+    whose counts differ, for hashable elements.
+    """
     s, t = Counter(actual), Counter(expected)
     result = []
     for elem, cnt_s in s.items():
