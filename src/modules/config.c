@@ -7,10 +7,12 @@
 
 extern const KrModuleDef kr_builtins_module_def;
 extern const KrModuleDef kr_dis_module_def;
+extern const KrModuleDef kr_marshal_module_def;
 
 const KrBuiltinModule kr_builtin_modules[] = {
     {"builtins", &kr_builtins_module_def},
     {"sys", NULL},
     {"dis", &kr_dis_module_def},
+    {"marshal", &kr_marshal_module_def},
     {NULL, NULL},
 };
