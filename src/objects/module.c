@@ -11,6 +11,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "runtime/import.h"
 
 static int init_dict(KrThreadState *ts, KrObject *dict, KrObject *name, KrObject *doc) {
     if (krDict_set(ts, dict, KR_ID(__name__), name) < 0 || krDict_set(ts, dict, KR_ID(__doc__), doc) < 0 ||
@@ -122,15 +123,8 @@ static int module_clear(KrObject *self) {
     return 0;
 }
 
-static KrObject *module_repr(KrThreadState *ts, KrObject *self) {
-    KrModuleObject *m = (KrModuleObject *)self;
-    KrObject *name = krDict_get_str(m->md_dict, KR_ID(__name__));
-    KrObject *file = krDict_get_str(m->md_dict, KR_ID(__file__));
-    if (!name) name = krStr_intern_cstr(ts, "?");
-    if (file && krStr_check(file)) return krStr_from_format(ts, "<module %R from %R>", name, file);
-    if (m->md_def) return krStr_from_format(ts, "<module %R (built-in)>", name);
-    return krStr_from_format(ts, "<module %R>", name);
-}
+// CPython's module repr comes from importlib (__spec__, __loader__, __file__).
+static KrObject *module_repr(KrThreadState *ts, KrObject *self) { return krImport_module_repr(ts, self); }
 
 static KrObject *module_getattro(KrThreadState *ts, KrObject *self, KrObject *name) {
     KrObject *r = krObj_generic_getattr(ts, self, name);
@@ -144,7 +138,19 @@ static KrObject *module_getattro(KrThreadState *ts, KrObject *self, KrObject *na
     KrObject *modname = krDict_get_str(dict, KR_ID(__name__));
     if (modname && krStr_check(modname)) {
         krErr_clear(ts);
-        krErr_format(ts, &KrExc_AttributeError, "module '%U' has no attribute '%U'", modname, name);
+        // The import system's state explains errors during circular imports.
+        KrObject *spec = krDict_get_str(dict, KR_ID(__spec__));
+        if (krImport_spec_is_initializing(ts, spec))
+            krErr_format(ts, &KrExc_AttributeError,
+                         "partially initialized module '%U' has no attribute '%U' (most likely due to a circular "
+                         "import)",
+                         modname, name);
+        else if (krImport_spec_is_uninitialized_submodule(ts, spec, name))
+            krErr_format(ts, &KrExc_AttributeError,
+                         "cannot access submodule '%U' of module '%U' (most likely due to a circular import)", name,
+                         modname);
+        else
+            krErr_format(ts, &KrExc_AttributeError, "module '%U' has no attribute '%U'", modname, name);
         KrObject *exc = krErr_peek(ts);
         if (exc) {
             kr_setref(&((KrAttributeErrorObject *)exc)->name, kr_newref(name));
