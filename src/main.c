@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "compiler/compile.h"
@@ -38,6 +39,7 @@ static void usage(const char *prog) {
            "-I     : isolate Krait from the user's environment (implies -E and -s)\n"
            "-m mod : run library module as a script (terminates option list)\n"
            "-O     : remove assert and __debug__-dependent statements\n"
+           "-P     : don't prepend a potentially unsafe path to sys.path; also PYTHONSAFEPATH\n"
            "-q     : don't print version and copyright messages on interactive startup\n"
            "-s     : don't add user site directory to sys.path\n"
            "-S     : don't imply 'import site' on initialization\n"
@@ -201,30 +203,126 @@ static int run_file(KrThreadState *ts, const char *prog, const char *path) {
     return status;
 }
 
+// -m: run the module as runpy does, with sys.path[0] the current directory.
 static int run_module(KrThreadState *ts, const char *modname) {
-    // -m: run the module's code as __main__.  Built-in modules that provide a
-    // main() entry point (dis) are called through it.
-    KrObject *m = krImport_import(ts, modname);
-    if (!m) return handle_exception(ts);
-    KrObject *mainfunc;
-    int r = krObj_lookup_attr(ts, m, krStr_intern_cstr(ts, "_main"), &mainfunc);
-    kr_decref(m);
-    if (r < 0) return handle_exception(ts);
-    if (r == 0) {
-        fprintf(stderr, "No code object available for %s\n", modname);
-        return 1;
-    }
-    KrObject *res = krObj_call0(ts, mainfunc);
-    kr_decref(mainfunc);
-    if (!res) return handle_exception(ts);
-    kr_decref(res);
+    if (krImport_run_module_as_main(ts, modname) < 0) return handle_exception(ts);
     return 0;
+}
+
+// `krait directory`: run its __main__.py (sys.path[0] is the directory).
+static int run_directory(KrThreadState *ts) {
+    if (krImport_run_main_from_path(ts) < 0) return handle_exception(ts);
+    return 0;
+}
+
+// `path` made absolute by prefixing the current directory (not normalised),
+// as CPython does for a directory given as the program.  malloc'd.
+static char *join_cwd(const char *path) {
+    if (path[0] == '/') return strdup(path);
+    char *cwd = getcwd(NULL, 0);
+    char *r = cwd ? malloc(strlen(cwd) + strlen(path) + 2) : NULL;
+    if (r) sprintf(r, "%s/%s", cwd, path);
+    free(cwd);
+    return r;
+}
+
+// Removes "." and ".." components and doubled slashes of an absolute path in place.
+static void normalize_path(char *p) {
+    char *out = p;
+    for (const char *s = p; *s;) {
+        while (*s == '/') s++;
+        const char *e = s;
+        while (*e && *e != '/') e++;
+        size_t n = (size_t)(e - s);
+        if (n == 0 || (n == 1 && s[0] == '.')) {
+        } else if (n == 2 && s[0] == '.' && s[1] == '.') {
+            while (out > p && *--out != '/') {}
+        } else {
+            *out++ = '/';
+            memmove(out, s, n);
+            out += n;
+        }
+        s = e;
+    }
+    if (out == p) *out++ = '/';
+    *out = 0;
+}
+
+// sys.executable: argv[0] made absolute, or found on PATH.  malloc'd or NULL.
+static char *find_executable(const char *argv0) {
+    char *r = NULL;
+    if (strchr(argv0, '/')) {
+        r = join_cwd(argv0);
+    } else {
+        const char *path = getenv("PATH");
+        for (const char *p = path; p && !r;) {
+            const char *colon = strchr(p, ':');
+            size_t n = colon ? (size_t)(colon - p) : strlen(p);
+            char *cand = malloc(n + strlen(argv0) + 2);
+            if (!cand) break;
+            sprintf(cand, "%.*s/%s", (int)n, p, argv0);
+            if (access(cand, X_OK) == 0) r = cand[0] == '/' ? cand : (join_cwd(cand));
+            if (r != cand) free(cand);
+            p = colon ? colon + 1 : NULL;
+        }
+    }
+    if (r) normalize_path(r);
+    return r;
+}
+
+static int set_executable(KrThreadState *ts, const char *argv0) {
+    char *exe = find_executable(argv0);
+    KrObject *s = exe ? krStr_decode_utf8(ts, exe, (KrSsize)strlen(exe), "surrogateescape") : kr_newref(krStr_empty());
+    free(exe);
+    if (!s) return -1;
+    int r = krDict_set_cstr(ts, ts->interp->sysdict, "executable", s);
+    kr_decref(s);
+    return r;
+}
+
+// Is the environment variable set to a non-empty value (and not ignored)?
+static bool env_flag(bool ignore_env, const char *name) {
+    const char *v = ignore_env ? NULL : getenv(name);
+    return v && *v;
+}
+
+// `krait path args...`: a script, or a directory holding __main__.py.
+static int run_program_path(KrThreadState *ts, const char *prog, int argc, char **argv, bool safe_path) {
+    const char *path = argv[0];
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        // The directory goes first on sys.path even with -P: __main__ is found there.
+        char *abs = join_cwd(path);
+        int r = krMod_sys_set_argv(ts, argc, argv, abs ? abs : path);
+        free(abs);
+        if (r < 0) return handle_exception(ts);
+        return run_directory(ts);
+    }
+    char *dir = strdup(path);
+    char *slash = dir ? strrchr(dir, '/') : NULL;
+    char *abs = NULL;
+    if (slash) {
+        *slash = 0;
+        abs = realpath(*dir ? dir : "/", NULL);
+    } else {
+        abs = realpath(".", NULL);
+    }
+    int r = krMod_sys_set_argv(ts, argc, argv, safe_path ? NULL : (abs ? abs : "."));
+    free(dir);
+    free(abs);
+    if (r < 0) return handle_exception(ts);
+    char *script = join_cwd(path);
+    r = krImport_set_main_loader(ts, script ? script : path);
+    free(script);
+    if (r < 0) return handle_exception(ts);
+    return run_file(ts, prog, path);
 }
 
 int main(int argc, char **argv) {
     const char *prog = argc > 0 ? argv[0] : "krait";
     const char *command = NULL, *module = NULL;
     bool unbuffered = false, ignore_env = false, isolated = false, no_bytecode = false, inspect = false;
+    bool no_site = false, no_user_site = false, safe_path = false;
     int verbose = 0, optimize = 0;
     int i = 1;
     for (; i < argc; i++) {
@@ -269,7 +367,10 @@ int main(int argc, char **argv) {
             case 'i': inspect = true; break;
             case 'v': verbose++; break;
             case 'O': optimize++; break;
-            case 'q': case 's': case 'S': case 'b': case 'd': case 'R': break;
+            case 's': no_user_site = true; break;
+            case 'S': no_site = true; break;
+            case 'P': safe_path = true; break;
+            case 'q': case 'b': case 'd': case 'R': break;
             case 'V': printf("Python %s\n", KR_PY_VERSION); return 0;
             case 'h': case '?': usage(prog); return 0;
             default: return bad_usage(prog, "Unknown option:", *p);
@@ -281,6 +382,10 @@ int main(int argc, char **argv) {
         }
     }
     (void)optimize;
+    if (isolated) no_user_site = safe_path = true;
+    if (env_flag(ignore_env, "PYTHONDONTWRITEBYTECODE")) no_bytecode = true;
+    if (env_flag(ignore_env, "PYTHONNOUSERSITE")) no_user_site = true;
+    if (env_flag(ignore_env, "PYTHONSAFEPATH")) safe_path = true;
 
     KrThreadState *ts = krRuntime_init(ignore_env ? NULL : getenv("PYTHONHASHSEED"));
     if (!ts) return 1;
@@ -291,36 +396,33 @@ int main(int argc, char **argv) {
     interp->dont_write_bytecode = no_bytecode;
     interp->inspect = inspect;
     interp->verbose = verbose;
-    if (krMod_sys_init_path(ts, ignore_env ? NULL : getenv("PYTHONPATH")) < 0) return handle_exception(ts);
+    interp->no_site = no_site;
+    interp->no_user_site = no_user_site;
+    interp->safe_path = safe_path;
+    if (krMod_sys_update_flags(ts) < 0 || set_executable(ts, prog) < 0 ||
+        krMod_sys_init_path(ts, ignore_env ? NULL : getenv("PYTHONPATH")) < 0)
+        return handle_exception(ts);
 
     int status;
     if (command) {
         // sys.argv[0] is "-c"; the rest follow.
         char *dashc = "-c";
         argv[i - 1] = dashc;
-        if (krMod_sys_set_argv(ts, argc - i + 1, argv + i - 1, isolated ? NULL : "") < 0) return handle_exception(ts);
+        if (krMod_sys_set_argv(ts, argc - i + 1, argv + i - 1, safe_path ? NULL : "") < 0 ||
+            krImport_set_main_loader(ts, NULL) < 0)
+            return handle_exception(ts);
         status = run_source(ts, command, (KrSsize)strlen(command), "<string>", NULL);
     } else if (module) {
-        if (krMod_sys_set_argv(ts, argc - i + 1, argv + i - 1, isolated ? NULL : "") < 0) return handle_exception(ts);
+        // sys.argv[0] is "-m" while the module is searched for, then its path.
+        char *dashm = "-m";
+        argv[i - 1] = dashm;
+        char *cwd = safe_path ? NULL : getcwd(NULL, 0);
+        int r = krMod_sys_set_argv(ts, argc - i + 1, argv + i - 1, safe_path ? NULL : (cwd ? cwd : ""));
+        free(cwd);
+        if (r < 0) return handle_exception(ts);
         status = run_module(ts, module);
     } else if (i < argc && strcmp(argv[i], "-") != 0) {
-        char *dir = strdup(argv[i]);
-        char *slash = dir ? strrchr(dir, '/') : NULL;
-        char *abs = NULL;
-        if (slash) {
-            *slash = 0;
-            abs = realpath(*dir ? dir : "/", NULL);
-        } else {
-            abs = realpath(".", NULL);
-        }
-        if (krMod_sys_set_argv(ts, argc - i, argv + i, isolated ? NULL : (abs ? abs : ".")) < 0) {
-            free(dir);
-            free(abs);
-            return handle_exception(ts);
-        }
-        free(dir);
-        free(abs);
-        status = run_file(ts, prog, argv[i]);
+        status = run_program_path(ts, prog, argc - i, argv + i, safe_path);
     } else {
         if (i < argc) i++;  // skip "-"
         char *dash = "-";
@@ -328,7 +430,8 @@ int main(int argc, char **argv) {
         if (i - 1 >= argc || strcmp(argv[i - 1], "-") != 0) {
             args = &dash;
         }
-        if (krMod_sys_set_argv(ts, i <= argc ? argc - i + 1 : 1, args, isolated ? NULL : "") < 0)
+        if (krMod_sys_set_argv(ts, i <= argc ? argc - i + 1 : 1, args, safe_path ? NULL : "") < 0 ||
+            krImport_set_main_loader(ts, NULL) < 0)
             return handle_exception(ts);
         KrSsize len;
         char *src = read_all(stdin, &len);
