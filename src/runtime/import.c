@@ -446,7 +446,7 @@ static KrObject *find_and_load(KrThreadState *ts, KrObject *name);
 static KrObject *find_and_load_unlocked(KrThreadState *ts, KrObject *name) {
     const char *n = krStr_utf8(name), *dot = strrchr(n, '.');
     KrObject *parent = NULL, *child = NULL, *path = NULL, *parent_spec = NULL, *spec = NULL, *module = NULL;
-    if (dot) {
+    if (dot && dot != n) {
         if (!(parent = krStr_from_utf8(ts, n, dot - n))) return NULL;
         krStr_intern_inplace(ts, &parent);
         int in = krDict_contains(ts, ts->interp->modules, parent);
