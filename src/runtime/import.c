@@ -391,8 +391,7 @@ static KrObject *find_spec_legacy(KrThreadState *ts, KrObject *finder, KrObject 
 // One meta path finder's answer: new reference (None when it has none).
 static KrObject *finder_find_spec(KrThreadState *ts, KrObject *finder, KrObject *name, KrObject *path,
                                   KrObject *target) {
-    if (finder == (KrObject *)&KrBuiltinImporter_Type)
-        return path && path != KR_NONE ? kr_newref(KR_NONE) : krBuiltinImporter_find_spec(ts, name);
+    if (finder == (KrObject *)&KrBuiltinImporter_Type) return krBuiltinImporter_find_spec(ts, name);
     if (finder == (KrObject *)&KrPathFinder_Type) return krPathFinder_find_spec(ts, name, path, target);
     if (finder == (KrObject *)&KrFrozenImporter_Type) return kr_newref(KR_NONE);
     KrObject *find;
@@ -1001,6 +1000,11 @@ int krImport_init(KrThreadState *ts) {
                 : 0;
     if (r < 0) return -1;
     if (set_builtin_spec(ts, ts->interp->sys_module) < 0 || set_builtin_spec(ts, ts->interp->builtins_module) < 0)
+        return -1;
+    // __main__ starts as CPython's does: annotations and the built-in loader.
+    KrObject *main_dict = krModule_dict(ts->interp->main_module);
+    if (krDict_set_steal(ts, main_dict, KR_ID(__annotations__), krDict_new(ts)) < 0 ||
+        krDict_set(ts, main_dict, KR_ID(__loader__), (KrObject *)&KrBuiltinImporter_Type) < 0)
         return -1;
     return 0;
 }

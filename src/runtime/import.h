@@ -70,8 +70,8 @@ int krImport_run_module_as_main(KrThreadState *ts, const char *name);
 int krImport_run_main_from_path(KrThreadState *ts);
 
 // Sets __main__'s __loader__ for a script run from `path` (a
-// SourceFileLoader) or, with path NULL, for -c / stdin (BuiltinImporter).
-// 0 or -1.
+// SourceFileLoader, and __cached__ None) or, with path NULL, for -c / stdin
+// (BuiltinImporter).  0 or -1.
 int krImport_set_main_loader(KrThreadState *ts, const char *path);
 
 #endif

@@ -54,7 +54,6 @@ static KrObject *bi_find_spec(KrThreadState *ts, KrObject *cls, KrObject *const 
     static const char *const names[] = {"fullname", "path", "target"};
     KrObject *a[3];
     if (krArg_parse(ts, "find_spec", args, nargs, kwnames, names, 3, 0, 3, 1, a) < 0) return NULL;
-    if (a[1] && a[1] != KR_NONE) return kr_newref(KR_NONE);
     if (!krImport_find_builtin(a[0])) return kr_newref(KR_NONE);
     if (cls == (KrObject *)&KrBuiltinImporter_Type) return krBuiltinImporter_find_spec(ts, a[0]);
     return krSpec_from_loader(ts, a[0], cls, builtin_origin(ts), NULL);
@@ -65,7 +64,7 @@ static KrObject *bi_find_module(KrThreadState *ts, KrObject *cls, KrObject *cons
     static const char *const names[] = {"fullname", "path"};
     KrObject *a[2];
     if (krArg_parse(ts, "find_module", args, nargs, kwnames, names, 2, 0, 2, 1, a) < 0) return NULL;
-    if ((a[1] && a[1] != KR_NONE) || !krImport_find_builtin(a[0])) return kr_newref(KR_NONE);
+    if (!krImport_find_builtin(a[0])) return kr_newref(KR_NONE);
     return kr_newref(cls);
 }
 
@@ -165,8 +164,9 @@ KrTypeObject KrBuiltinImporter_Type = {
     .tp_traverse = krImp_inst_traverse,
     .tp_clear = krImp_inst_clear,
     .tp_methods = builtin_importer_methods,
+    .tp_getset = krImp_inst_getset,
     .tp_dictoffset = offsetof(KrImpInstance, dict),
-};
+};    
 
 // ---------------------------------------------------------------------------
 // FrozenImporter and WindowsRegistryFinder: Krait has no frozen modules and
@@ -216,6 +216,7 @@ KrTypeObject KrFrozenImporter_Type = {
     .tp_traverse = krImp_inst_traverse,
     .tp_clear = krImp_inst_clear,
     .tp_methods = frozen_importer_methods,
+    .tp_getset = krImp_inst_getset,
     .tp_dictoffset = offsetof(KrImpInstance, dict),
 };
 
@@ -236,6 +237,7 @@ KrTypeObject KrWindowsRegistryFinder_Type = {
     .tp_traverse = krImp_inst_traverse,
     .tp_clear = krImp_inst_clear,
     .tp_methods = registry_finder_methods,
+    .tp_getset = krImp_inst_getset,
     .tp_dictoffset = offsetof(KrImpInstance, dict),
 };
 
@@ -1028,5 +1030,6 @@ KrTypeObject KrPathFinder_Type = {
     .tp_traverse = krImp_inst_traverse,
     .tp_clear = krImp_inst_clear,
     .tp_methods = path_finder_methods,
+    .tp_getset = krImp_inst_getset,
     .tp_dictoffset = offsetof(KrImpInstance, dict),
 };

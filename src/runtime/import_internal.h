@@ -66,6 +66,8 @@ KrObject *krImp_inst_new(KrThreadState *ts, KrTypeObject *type, KrObject *const 
 void krImp_inst_dealloc(KrObject *self);
 int krImp_inst_traverse(KrObject *self, KrVisitProc visit, void *arg);
 int krImp_inst_clear(KrObject *self);
+// The __dict__ getset of those types.
+extern const KrGetSetDef krImp_inst_getset[];
 // The instance dict, created if needed: borrowed, or NULL on MemoryError.
 KrObject *krImp_inst_dict(KrThreadState *ts, KrObject *self);
 // An attribute from the instance dict of an exact machinery type (borrowed,

@@ -146,7 +146,7 @@ static const KrMethodDef basics_methods[] = {
     .tp_basicsize = sizeof(KrImpInstance), .tp_flags = KR_TPFLAGS_BASETYPE | KR_TPFLAGS_HAVE_GC, \
     .tp_new = krImp_inst_new, .tp_dealloc = krImp_inst_dealloc, .tp_traverse = krImp_inst_traverse, \
     .tp_clear = krImp_inst_clear, .tp_getattro = krObj_generic_getattr, .tp_setattro = krObj_generic_setattr, \
-    .tp_dictoffset = offsetof(KrImpInstance, dict)
+    .tp_getset = krImp_inst_getset, .tp_dictoffset = offsetof(KrImpInstance, dict)
 
 KrTypeObject KrLoaderBasics_Type = {
     KR_STATIC_HEAD(&KrType_Type),
@@ -239,6 +239,8 @@ KrObject *krImport_decode_source(KrThreadState *ts, KrObject *data) {
     }
     KrObject *text = krStr_decode(ts, src, size, enc, "strict");
     if (!text || !memchr(krStr_utf8(text), '\r', (size_t)krStr_size(text))) return text;
+    // CPython's newline decoder is not told the input is complete, so a
+    // final '\r' stays pending and is dropped.
     // Universal newlines: \r\n and \r become \n.
     const char *t = krStr_utf8(text);
     KrSsize n = krStr_size(text), o = 0;
@@ -247,6 +249,7 @@ KrObject *krImport_decode_source(KrThreadState *ts, KrObject *data) {
         kr_decref(text);
         return krErr_no_memory(ts);
     }
+    if (t[n - 1] == '\r') n--;
     for (KrSsize i = 0; i < n; i++) {
         if (t[i] == '\r') {
             buf[o++] = '\n';

@@ -379,5 +379,6 @@ int krImport_set_main_loader(KrThreadState *ts, const char *path) {
     } else {
         loader = kr_newref((KrObject *)&KrBuiltinImporter_Type);
     }
-    return krDict_set_steal(ts, dict, KR_ID(__loader__), loader);
+    if (krDict_set_steal(ts, dict, KR_ID(__loader__), loader) < 0) return -1;
+    return path ? krDict_set(ts, dict, IMP_ID(__cached__), KR_NONE) : 0;
 }

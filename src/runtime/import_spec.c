@@ -238,6 +238,11 @@ static const KrGetSetDef spec_getset[] = {
     {NULL},
 };
 
+const KrGetSetDef krImp_inst_getset[] = {
+    {"__dict__", inst_get_dict, NULL, NULL, NULL},
+    {NULL},
+};
+
 KrTypeObject KrModuleSpec_Type = {
     KR_STATIC_HEAD(&KrType_Type),
     .tp_name = "_frozen_importlib.ModuleSpec",
