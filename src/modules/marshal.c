@@ -689,11 +689,10 @@ static KrObject *marshal_dump(KrThreadState *ts, KrObject *self, KrObject *const
     if (check_version(ts, nargs > 2 ? args[2] : NULL) < 0) return NULL;
     KrObject *data = krMarshal_dumps(ts, args[0]);
     if (!data) return NULL;
+    // Returns what file.write() returned, as CPython does.
     KrObject *r = krObj_call_method(ts, args[1], KR_ID(write), data, NULL);
     kr_decref(data);
-    if (!r) return NULL;
-    kr_decref(r);
-    return kr_newref(KR_NONE);
+    return r;
 }
 
 static KrObject *marshal_loads(KrThreadState *ts, KrObject *self, KrObject *arg) {
@@ -742,7 +741,7 @@ static KrObject *marshal_load(KrThreadState *ts, KrObject *self, KrObject *file)
     uint8_t prefix[10];
     int n = 0;
     for (;;) {
-        KrObject *b = read_exact(ts, file, 1, n ? "marshal data too short" : "EOF read where object expected");
+        KrObject *b = read_exact(ts, file, 1, n ? "EOF read where not expected" : "EOF read where object expected");
         if (!b) return NULL;
         prefix[n++] = (uint8_t)krBytes_data(b)[0];
         kr_decref(b);
@@ -752,8 +751,8 @@ static KrObject *marshal_load(KrThreadState *ts, KrObject *self, KrObject *file)
     KrSsize start;
     uint64_t blen;
     if (read_prefix(ts, prefix, n, &start, &blen) < 0) return NULL;
-    if (blen > (uint64_t)KR_SSIZE_MAX / 2) return krErr_format(ts, &KrExc_EOFError, "marshal data too short");
-    KrObject *body = read_exact(ts, file, (KrSsize)blen, "marshal data too short");
+    if (blen > (uint64_t)KR_SSIZE_MAX / 2) return krErr_format(ts, &KrExc_EOFError, "EOF read where not expected");
+    KrObject *body = read_exact(ts, file, (KrSsize)blen, "EOF read where not expected");
     if (!body) return NULL;
     Reader r = {.ts = ts, .p = (const uint8_t *)krBytes_data(body), .end = (const uint8_t *)krBytes_data(body) + blen};
     KrObject *o = NULL;
