@@ -277,6 +277,7 @@ static KrObject *sl_get_source(KrThreadState *ts, KrObject *self, KrObject *full
             if (exc) {
                 krExc_set_cause(exc, cause);
                 krExc_set_context(exc, kr_newref(cause));
+                ((KrBaseExceptionObject *)exc)->suppress_context = true;
             } else {
                 kr_decref(cause);
             }

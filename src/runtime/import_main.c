@@ -51,13 +51,15 @@ KrObject *krImport_util_find_spec(KrThreadState *ts, KrObject *fullname) {
         int found = krObj_lookup_attr(ts, parent, KR_ID(__path__), &parent_path);
         kr_decref(parent);
         if (found == 0) {
+            // CPython chains the AttributeError ("from e").
+            KrObject *cause = krObj_call1(ts, (KrObject *)&KrExc_AttributeError, krStr_intern_cstr(ts, "__path__"));
             krImport_errorf(ts, &KrExc_ModuleNotFoundError, fullname, NULL,
                             "__path__ attribute not found on %R while trying to find %R", parent_name, fullname);
-            // CPython chains the AttributeError ("from e").
             KrObject *exc = krErr_peek(ts);
-            KrObject *cause = krObj_call1(ts, (KrObject *)&KrExc_AttributeError, krStr_intern_cstr(ts, "__path__"));
-            if (exc && cause) {
+            if (exc && cause && kr_type_check(exc, &KrExc_ModuleNotFoundError)) {
+                krExc_set_context(exc, kr_newref(cause));
                 krExc_set_cause(exc, cause);
+                ((KrBaseExceptionObject *)exc)->suppress_context = true;
             } else {
                 kr_xdecref(cause);
             }
