@@ -19,6 +19,13 @@ ifeq ($(WERROR),1)
 WARN    += -Werror
 endif
 
+# MALLOC=mimalloc (release default) or system (sanitizer and debug builds).
+ifeq ($(MODE),release)
+MALLOC  ?= mimalloc
+else
+MALLOC  ?= system
+endif
+
 CSTD    := -std=c11 -D_GNU_SOURCE
 INCS    := -Iinclude -Isrc
 ifeq ($(MODE),release)
@@ -31,8 +38,13 @@ else
 OPT     := -O0 -g -fno-strict-aliasing -DKR_DEBUG=1
 endif
 
-CFLAGS_ALL  := $(CSTD) $(OPT) $(WARN) $(INCS) $(CFLAGS)
-LDLIBS_ALL  := -lgmp -lutf8proc -lm -lpthread $(LDLIBS)
+ifeq ($(MALLOC),mimalloc)
+MALLOC_DEFS := -DKR_USE_MIMALLOC=1
+MALLOC_LIBS := -lmimalloc
+endif
+
+CFLAGS_ALL  := $(CSTD) $(OPT) $(WARN) $(INCS) $(MALLOC_DEFS) $(CFLAGS)
+LDLIBS_ALL  := -lgmp -lutf8proc $(MALLOC_LIBS) -lm -lpthread $(LDLIBS)
 LDFLAGS_ALL := $(LDASAN) $(LDFLAGS)
 
 # Everything under src/ except the program entry point forms libkrait.a, so the
@@ -51,6 +63,8 @@ all: deps-check $(BUILD)/krait $(CTESTS)
 deps-check:
 	@printf '#include <gmp.h>\nint main(void){return 0;}\n' | $(CC) -x c - -o /dev/null -lgmp 2>/dev/null \
 	  || { echo "error: GMP not found; install the Debian package libgmp-dev (apt-get install -y libgmp-dev)"; exit 1; }
+	@if [ "$(MALLOC)" = mimalloc ]; then printf '#include <mimalloc.h>\nint main(void){return 0;}\n' | $(CC) -x c - -o /dev/null -lmimalloc 2>/dev/null \
+	  || { echo "error: mimalloc not found; install the Debian package libmimalloc-dev (apt-get install -y libmimalloc-dev), or build with MALLOC=system"; exit 1; }; fi
 	@printf '#include <utf8proc.h>\nint main(void){return 0;}\n' | $(CC) -x c - -o /dev/null -lutf8proc 2>/dev/null \
 	  || { echo "error: utf8proc not found; install the Debian package libutf8proc-dev (apt-get install -y libutf8proc-dev)"; exit 1; }
 
@@ -65,7 +79,15 @@ $(BUILD)/ctest/%: tests/c/%.c $(BUILD)/libkrait.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ $< $(BUILD)/libkrait.a $(LDLIBS_ALL)
 
-$(BUILD)/obj/%.o: %.c
+# Objects are rebuilt when the compiler flags change (MODE, MALLOC, CFLAGS...).
+$(BUILD)/flags.stamp: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(CFLAGS_ALL)' | cmp -s - $@ || echo '$(CFLAGS_ALL)' > $@
+
+.PHONY: FORCE
+FORCE:
+
+$(BUILD)/obj/%.o: %.c $(BUILD)/flags.stamp
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
 

@@ -22,6 +22,13 @@
 #endif
 #endif
 
+// KR_USE_MIMALLOC: 1 allocates objects with mimalloc (libmimalloc-dev); 0 with
+// the C library's malloc, which sanitizers and valgrind understand.  The
+// Makefile sets it from MALLOC=mimalloc|system.
+#ifndef KR_USE_MIMALLOC
+#define KR_USE_MIMALLOC 0
+#endif
+
 #define KR_VERSION "0.1.0"
 // The Python language version Krait implements.
 #define KR_PY_VERSION "3.11.7"

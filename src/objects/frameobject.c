@@ -165,10 +165,16 @@ static KrObject *frame_get_lineno(KrThreadState *ts, KrObject *self, void *closu
 
 static int frame_set_lineno(KrThreadState *ts, KrObject *self, KrObject *value, void *closure) {
     if (value == NULL) {
-        krErr_set_string(ts, &KrExc_AttributeError, "cannot delete f_lineno");
+        krErr_set_string(ts, &KrExc_AttributeError, "cannot delete attribute");
         return -1;
     }
-    krErr_set_string(ts, &KrExc_ValueError, "f_lineno can only be set by a trace function");
+    if (!krInt_check_exact(value)) {
+        krErr_set_string(ts, &KrExc_ValueError, "lineno must be an integer");
+        return -1;
+    }
+    // Jumps are a tracing feature; without a trace event in progress CPython
+    // reports the state it is in then.
+    krErr_set_string(ts, &KrExc_ValueError, "can't jump from the 'call' trace event of a new frame");
     return -1;
 }
 

@@ -27,10 +27,42 @@
 // ---------------------------------------------------------------------------
 // Raw memory
 
+// KR_USE_MIMALLOC (include/krait/config.h) routes every object allocation
+// through mimalloc; sanitizer and valgrind builds use the C library's malloc
+// so the tools see each block.
+#if KR_USE_MIMALLOC
+#include <mimalloc.h>
+#include <sys/sysinfo.h>
+
+// mimalloc reserves huge blocks lazily, so `'a' * 10**12` would "succeed" and
+// the process would die writing into it.  Like the C library's overcommit
+// heuristic, refuse any single request larger than RAM plus swap.
+#define KR_BIG_ALLOC ((size_t)1 << 28)
+
+static bool too_big(size_t n) {
+    static size_t limit;
+    if (n < KR_BIG_ALLOC) return false;
+    if (!limit) {
+        struct sysinfo si;
+        limit = sysinfo(&si) == 0 ? (size_t)(si.totalram + si.totalswap) * si.mem_unit : (size_t)1 << 40;
+    }
+    return n > limit;
+}
+
+void *krMem_malloc(size_t n) { return too_big(n) ? NULL : mi_malloc(n ? n : 1); }
+void *krMem_calloc(size_t count, size_t n) {
+    size_t total;
+    if (__builtin_mul_overflow(count, n, &total) || too_big(total)) return NULL;
+    return mi_calloc(count ? count : 1, n ? n : 1);
+}
+void *krMem_realloc(void *p, size_t n) { return too_big(n) ? NULL : mi_realloc(p, n ? n : 1); }
+void krMem_free(void *p) { mi_free(p); }
+#else
 void *krMem_malloc(size_t n) { return malloc(n ? n : 1); }
 void *krMem_calloc(size_t count, size_t n) { return calloc(count ? count : 1, n ? n : 1); }
 void *krMem_realloc(void *p, size_t n) { return realloc(p, n ? n : 1); }
 void krMem_free(void *p) { free(p); }
+#endif
 
 // ---------------------------------------------------------------------------
 // Objects

@@ -60,6 +60,8 @@ struct KrThreadState {
     int py_recursion_remaining;     // Python frames still allowed
     int c_recursion_remaining;      // C re-entries into the eval loop still allowed
     int recursion_headroom;         // > 0 while handling a RecursionError (allows some extra depth)
+    uintptr_t c_stack_limit;        // lowest C stack address at which the eval loop may be
+                                    // entered (0: not computed yet; see vm/eval.c)
     uint64_t thread_id;
     KrObject *async_exc;            // strong; raised at the next eval-breaker check
     KrObject *trace_func, *profile_func;  // strong; sys.settrace / sys.setprofile

@@ -31,11 +31,15 @@
  *
  * Dispatch: computed goto through a table generated from opcodes.def, or a
  * switch (KR_USE_COMPUTED_GOTO, include/krait/config.h).  Specialised
- * instructions (SPEC entries of opcodes.def) get table slots automatically;
- * their handlers go next to their generic forms.  Slow paths live in
- * eval_helpers.c and eval_match.c, argument binding in call.c.
+ * instructions (SPEC entries of opcodes.def, installed by specialize.c) get
+ * table slots automatically; their handlers go next to their generic forms
+ * and fall back with DEOPT_IF.  Slow paths live in eval_helpers.c,
+ * eval_except.c, eval_async.c and eval_match.c, argument binding in call.c.
+ * docs/internals/eval.md has the overview.
  */
 #include "vm/eval.h"
+
+#include <pthread.h>
 
 #include "compiler/opcode.h"
 #include "objects/abstract.h"
@@ -48,6 +52,7 @@
 #include "objects/func.h"
 #include "objects/int.h"
 #include "objects/list.h"
+#include "objects/module.h"
 #include "objects/set.h"
 #include "objects/slice.h"
 #include "objects/str.h"
@@ -256,6 +261,86 @@ static inline KrObject *class_init_function(KrTypeObject *type) {
     return (init != NULL && krFunction_check(init)) ? init : NULL;
 }
 
+// Calls a built-in function (len, isinstance...) directly with its C
+// convention.  Returns false when the fast path does not apply.
+static inline bool call_builtin(KrThreadState *ts, KrObject *callable, KrObject *const *args, KrSsize nargs,
+                                KrObject **res) {
+    KrCFunctionObject *f = (KrCFunctionObject *)callable;
+    const KrMethodDef *def = f->def;
+    switch (def->flags & (KR_METH_NOARGS | KR_METH_O | KR_METH_FAST | KR_METH_FASTKW)) {
+    case KR_METH_O:
+        if (nargs != 1) return false;
+        *res = ((KrCFuncO)def->func)(ts, f->self, args[0]);
+        return true;
+    case KR_METH_FAST:
+        *res = ((KrCFuncFast)def->func)(ts, f->self, args, nargs);
+        return true;
+    case KR_METH_FASTKW:
+        *res = ((KrCFuncFastKw)def->func)(ts, f->self, args, nargs, NULL);
+        return true;
+    default:
+        return false;
+    }
+}
+
+// Pushes the frame for calling the Python function `fn`, moving the
+// arguments into it (stolen, also on failure).  NULL with an exception.
+static inline KrFrame *push_function_frame(KrThreadState *ts, KrFunctionObject *fn, KrObject *const *args,
+                                           KrSsize npos, KrObject *kw) {
+    KrCodeObject *co = (KrCodeObject *)fn->func_code;
+    if (kw == NULL && npos == co->co_argcount && co->co_kwonlyargcount == 0 &&
+        !(co->co_flags & (KR_CO_VARARGS | KR_CO_VARKEYWORDS))) {
+        KrFrame *f = krFrame_push_fast(ts, co, (KrObject *)fn, fn->func_globals, fn->func_builtins);
+        if (f != NULL) {
+            for (KrSsize i = 0; i < npos; i++) f->localsplus[i] = args[i];
+            return f;
+        }
+    }
+    return krCall_push_frame(ts, fn, args, npos, kw);
+}
+
+// A class call run inline: base is [NULL, class, args...].  Allocates the
+// instance (object.__new__ semantics) into base[0] and pushes the frame of
+// `init` with self = the instance and the arguments (stolen); base[1] is
+// overwritten, the caller still owns the class.  Like CPython, the class
+// call counts one level of recursion on top of the __init__ frame (given back
+// when the frame is popped).  NULL with an exception, the stack then holding
+// only base[0] (the instance, or NULL).
+static KrFrame *push_init_frame(KrThreadState *ts, KrObject **base, KrObject *init, KrSsize npos, KrObject *kw) {
+    KrTypeObject *type = (KrTypeObject *)base[1];
+    if (krFrame_enter_recursion(ts) < 0) goto fail;
+    KrObject *obj = type->tp_new(ts, type, base + 2, npos, kw);
+    if (obj == NULL) {
+        krFrame_leave_recursion(ts);
+        goto fail;
+    }
+    base[0] = obj;
+    base[1] = kr_newref(obj);
+    KrFrame *f = krCall_push_frame(ts, (KrFunctionObject *)init, base + 1, npos + 1, kw);
+    if (f == NULL) {
+        krFrame_leave_recursion(ts);
+        return NULL;
+    }
+    f->is_init = 1;
+    return f;
+fail:
+    // Release the arguments (the caller releases the class).
+    for (KrSsize i = 0; i < npos + (kw ? KR_TUPLE_SIZE(kw) : 0); i++) kr_decref(base[2 + i]);
+    return NULL;
+}
+
+// Calls any object other than a Python function: built-in functions and
+// method descriptors directly, everything else through its tp_call.
+static inline KrObject *call_object(KrThreadState *ts, KrObject *callable, KrObject *const *args, KrSsize npos,
+                                    KrObject *kw) {
+    KrObject *res;
+    KrTypeObject *ctype = KR_TYPE(callable);
+    if (kw == NULL && ((ctype == &KrCFunction_Type && call_builtin(ts, callable, args, npos, &res)) ||
+                       (ctype == &KrMethodDescr_Type && call_method_descr(ts, callable, args, npos, &res))))
+        return res;
+    return krObj_vectorcall(ts, callable, args, (size_t)npos | KR_VECTORCALL_ARGS_OFFSET, kw);
+}
+
 // Truth of `cond`, consuming the reference: 1, 0, or -1 with an exception.
 static inline int pop_truth(KrThreadState *ts, KrObject *cond) {
     if (cond == KR_TRUE) return 1;
@@ -362,6 +447,7 @@ static KrObject *run(KrThreadState *ts, KrFrame *entry, bool throwing) {
     int opcode = 0, oparg = 0;
     KrObject *kwnames = NULL;   // set by KW_NAMES for the next CALL (borrowed)
     KrSsize restored_lasti = -1; // set by RERAISE for exception_unwind
+    KrFrame *callee = NULL;      // a frame to enter (enter_callee)
     KrObject *result;
 
     LOAD_FRAME();
@@ -389,6 +475,7 @@ dispatch_switch:
         }
 
         TARGET(RESUME) {
+            if (__builtin_expect(frame->code->co_extra == NULL, 0)) krSpec_quicken(frame->code);
             CHECK_BREAKER();
             DISPATCH();
         }
@@ -628,6 +715,85 @@ dispatch_switch:
             DISPATCH();
         }
 
+        // Superinstructions: the second instruction's unit follows; it is
+        // fetched here, and becomes the current instruction for errors.
+        TARGET(LOAD_FAST__LOAD_FAST) {
+            KrObject *v = frame->localsplus[oparg];
+            if (v == NULL) {
+                krEval_unbound_local_error(ts, frame->code, oparg);
+                goto error;
+            }
+            kr_incref(v);
+            PUSH(v);
+            oparg = KR_UNIT_ARG(*next_instr);
+            frame->instr_ptr = ++next_instr;
+            v = frame->localsplus[oparg];
+            if (v == NULL) {
+                krEval_unbound_local_error(ts, frame->code, oparg);
+                goto error;
+            }
+            kr_incref(v);
+            PUSH(v);
+            DISPATCH();
+        }
+
+        TARGET(LOAD_FAST__LOAD_CONST) {
+            KrObject *v = frame->localsplus[oparg];
+            if (v == NULL) {
+                krEval_unbound_local_error(ts, frame->code, oparg);
+                goto error;
+            }
+            kr_incref(v);
+            PUSH(v);
+            oparg = KR_UNIT_ARG(*next_instr);
+            frame->instr_ptr = ++next_instr;
+            v = KR_TUPLE_GET(frame->code->co_consts, oparg);
+            kr_incref(v);
+            PUSH(v);
+            DISPATCH();
+        }
+
+        TARGET(LOAD_CONST__LOAD_FAST) {
+            KrObject *v = KR_TUPLE_GET(frame->code->co_consts, oparg);
+            kr_incref(v);
+            PUSH(v);
+            oparg = KR_UNIT_ARG(*next_instr);
+            frame->instr_ptr = ++next_instr;
+            v = frame->localsplus[oparg];
+            if (v == NULL) {
+                krEval_unbound_local_error(ts, frame->code, oparg);
+                goto error;
+            }
+            kr_incref(v);
+            PUSH(v);
+            DISPATCH();
+        }
+
+        TARGET(STORE_FAST__LOAD_FAST) {
+            KrObject *v = POP();
+            kr_setref(&frame->localsplus[oparg], v);
+            oparg = KR_UNIT_ARG(*next_instr);
+            frame->instr_ptr = ++next_instr;
+            v = frame->localsplus[oparg];
+            if (v == NULL) {
+                krEval_unbound_local_error(ts, frame->code, oparg);
+                goto error;
+            }
+            kr_incref(v);
+            PUSH(v);
+            DISPATCH();
+        }
+
+        TARGET(STORE_FAST__STORE_FAST) {
+            KrObject *v = POP();
+            kr_setref(&frame->localsplus[oparg], v);
+            oparg = KR_UNIT_ARG(*next_instr);
+            frame->instr_ptr = ++next_instr;
+            v = POP();
+            kr_setref(&frame->localsplus[oparg], v);
+            DISPATCH();
+        }
+
         TARGET(DELETE_FAST) {
             KrObject *v = frame->localsplus[oparg];
             if (v == NULL) {
@@ -834,6 +1000,47 @@ dispatch_switch:
             PEEK(1) = res;
             kr_decref(owner);
             JUMPBY(CACHE_LOAD_ATTR);
+            DISPATCH();
+        }
+
+        TARGET(LOAD_ATTR_PROPERTY) {
+            KrObject *owner = PEEK(1);
+            DEOPT_IF(KR_TYPE(owner)->tp_version != krSpec_read_u32(next_instr + 1), LOAD_ATTR);
+            KrFunctionObject *fget = krSpec_read_ptr(next_instr + 3);
+            JUMPBY(CACHE_LOAD_ATTR);
+            // The getter's result replaces the owner, which becomes its argument.
+            sp--;
+            callee = push_function_frame(ts, fget, sp, 1, NULL);
+            if (callee == NULL) goto error;
+            goto enter_callee;
+        }
+
+        TARGET(LOAD_ATTR_MODULE) {
+            KrObject *owner = PEEK(1);
+            DEOPT_IF(KR_TYPE(owner) != &KrModule_Type, LOAD_ATTR);
+            KrObject *dict = krModule_dict(owner);
+            DEOPT_IF(((KrDictObject *)dict)->keys_version != krSpec_read_u32(next_instr + 1), LOAD_ATTR);
+            KrObject *res = krDict_value_at(dict, next_instr[3]);
+            DEOPT_IF(res == NULL, LOAD_ATTR);
+            kr_incref(res);
+            PEEK(1) = res;
+            kr_decref(owner);
+            JUMPBY(CACHE_LOAD_ATTR);
+            DISPATCH();
+        }
+
+        TARGET(LOAD_METHOD_MODULE) {
+            KrObject *owner = PEEK(1);
+            DEOPT_IF(KR_TYPE(owner) != &KrModule_Type, LOAD_METHOD);
+            KrObject *dict = krModule_dict(owner);
+            DEOPT_IF(((KrDictObject *)dict)->keys_version != krSpec_read_u32(next_instr + 1), LOAD_METHOD);
+            KrObject *res = krDict_value_at(dict, next_instr[3]);
+            DEOPT_IF(res == NULL, LOAD_METHOD);
+            kr_incref(res);
+            PEEK(1) = NULL;      // [NULL, attribute]
+            PUSH(res);
+            kr_decref(owner);
+            JUMPBY(CACHE_LOAD_METHOD);
             DISPATCH();
         }
 
@@ -1211,89 +1418,40 @@ dispatch_switch:
 
         TARGET(CALL) {
             KrObject **base = sp - oparg - 2;   // [NULL, callable, args...] or [method, self, args...]
-            KrObject *callable;
-            KrObject **args;
-            KrSsize total;
-            if (base[0] != NULL) {
-                callable = base[0];
-                args = base + 1;
-                total = oparg + 1;
-            } else if (krMethod_check(base[1])) {
+            if (base[0] == NULL && krMethod_check(base[1])) {
                 // Unpack a bound method into [function, self] so a Python
                 // function runs inline.
                 KrMethodObject *m = (KrMethodObject *)base[1];
                 base[0] = kr_newref(m->im_func);
                 base[1] = kr_newref(m->im_self);
                 kr_decref((KrObject *)m);
-                callable = base[0];
-                args = base + 1;
-                total = oparg + 1;
-            } else {
-                callable = base[1];
-                args = base + 2;
-                total = oparg;
             }
+            bool method = base[0] != NULL;
+            KrObject *callable = method ? base[0] : base[1];
+            KrObject **args = method ? base + 1 : base + 2;
+            KrSsize total = oparg + method;
             KrObject *kw = kwnames;
             kwnames = NULL;
             KrSsize npos = total - (kw ? KR_TUPLE_SIZE(kw) : 0);
             JUMPBY(CACHE_CALL);
             if (krFunction_check(callable)) {
-                KrFunctionObject *fn = (KrFunctionObject *)callable;
-                KrCodeObject *co = (KrCodeObject *)fn->func_code;
-                KrFrame *callee = NULL;
-                if (kw == NULL && npos == co->co_argcount && co->co_kwonlyargcount == 0 &&
-                    !(co->co_flags & (KR_CO_VARARGS | KR_CO_VARKEYWORDS)))
-                    callee = krFrame_push_fast(ts, co, callable, fn->func_globals, fn->func_builtins);
-                if (callee != NULL)
-                    memcpy(callee->localsplus, args, sizeof(KrObject *) * (size_t)npos);
-                else
-                    callee = krCall_push_frame(ts, fn, args, npos, kw);
+                callee = push_function_frame(ts, (KrFunctionObject *)callable, args, npos, kw);
                 sp = base;
                 kr_decref(callable);
                 if (callee == NULL) goto error;
-                SAVE_FRAME();
-                callee->previous = frame;
-                frame = callee;
-                ts->frame = frame;
-                LOAD_FRAME();
-                DISPATCH();
+                goto enter_callee;
             }
-            if (args == base + 2 && KR_TYPE(callable) == &KrType_Type) {
-                // A class whose __init__ is a Python function: allocate the
-                // instance, then run __init__ inline; the instance waits in
-                // the NULL slot and becomes the result.
-                KrObject *init = class_init_function((KrTypeObject *)callable);
-                if (init != NULL) {
-                    // Like CPython, the class call itself counts one level of
-                    // recursion on top of the __init__ frame.
-                    if (krFrame_enter_recursion(ts) < 0) goto error;
-                    KrObject *obj = ((KrTypeObject *)callable)->tp_new(ts, (KrTypeObject *)callable, args, npos, kw);
-                    if (obj == NULL) {
-                        krFrame_leave_recursion(ts);
-                        goto error;
-                    }
-                    base[0] = obj;
-                    base[1] = kr_newref(obj);
-                    KrFrame *callee = krCall_push_frame(ts, (KrFunctionObject *)init, base + 1, npos + 1, kw);
-                    sp = base + 1;
-                    kr_decref(callable);
-                    if (callee == NULL) {
-                        krFrame_leave_recursion(ts);
-                        goto error;
-                    }
-                    callee->is_init = 1;
-                    SAVE_FRAME();
-                    callee->previous = frame;
-                    frame = callee;
-                    ts->frame = frame;
-                    LOAD_FRAME();
-                    DISPATCH();
-                }
+            KrObject *init;
+            if (!method && KR_TYPE(callable) == &KrType_Type &&
+                (init = class_init_function((KrTypeObject *)callable)) != NULL) {
+                // The instance waits in the NULL slot and becomes the result.
+                callee = push_init_frame(ts, base, init, npos, kw);
+                sp = base + 1;
+                kr_decref(callable);
+                if (callee == NULL) goto error;
+                goto enter_callee;
             }
-            KrObject *res;
-            if (kw != NULL || KR_TYPE(callable) != &KrMethodDescr_Type ||
-                !call_method_descr(ts, callable, args, npos, &res))
-                res = krObj_vectorcall(ts, callable, args, (size_t)npos | KR_VECTORCALL_ARGS_OFFSET, kw);
+            KrObject *res = call_object(ts, callable, args, npos, kw);
             for (KrSsize i = 0; i < total; i++) kr_decref(args[i]);
             kr_decref(callable);
             sp = base;
@@ -1318,25 +1476,20 @@ dispatch_switch:
                 kr_setref(&base[3], d);
             }
             KrObject *callargs = base[2], *kwargs = has_kw ? base[3] : NULL;
-            if (krFunction_check(func)) {
-                KrFrame *callee = krCall_push_frame_ex(ts, (KrFunctionObject *)func, callargs, kwargs);
-                sp = base;
-                kr_decref(func);
-                kr_decref(callargs);
-                kr_xdecref(kwargs);
-                if (callee == NULL) goto error;
-                SAVE_FRAME();
-                callee->previous = frame;
-                frame = callee;
-                ts->frame = frame;
-                LOAD_FRAME();
-                DISPATCH();
-            }
-            KrObject *res = krObj_call(ts, func, callargs, kwargs);
+            KrObject *res = NULL;
+            if (krFunction_check(func))
+                callee = krCall_push_frame_ex(ts, (KrFunctionObject *)func, callargs, kwargs);
+            else
+                res = krObj_call(ts, func, callargs, kwargs);
+            bool python = krFunction_check(func);
             sp = base;
             kr_decref(func);
             kr_decref(callargs);
             kr_xdecref(kwargs);
+            if (python) {
+                if (callee == NULL) goto error;
+                goto enter_callee;
+            }
             PUSH(res);
             if (res == NULL) goto error;
             CHECK_BREAKER();
@@ -1756,6 +1909,15 @@ dispatch_switch:
             goto error;
     }
 
+enter_callee:
+    // Continue in the frame `callee` just pushed for a call: no C recursion.
+    SAVE_FRAME();
+    callee->previous = frame;
+    frame = callee;
+    ts->frame = frame;
+    LOAD_FRAME();
+    DISPATCH();
+
 error:
     // A C function may have failed without saying why.
     if (!krErr_occurred(ts)) krErr_set_string(ts, &KrExc_SystemError, "error return without exception set");
@@ -1772,7 +1934,7 @@ exception_unwind: {
     int depth;
     bool push_lasti;
     kwnames = NULL;
-    if (here >= 0 && krCode_find_handler(frame->code, here, &target, &depth, &push_lasti)) {
+    if (here >= 0 && krSpec_find_handler(frame->code, here, &target, &depth, &push_lasti)) {
         while (sp > stack_base + depth) {
             KrObject *v = POP();
             kr_xdecref(v);
@@ -1816,9 +1978,34 @@ exit_loop:
 // ---------------------------------------------------------------------------
 // Entry points
 
-// Counts a C-level entry into the loop: 0, or -1 with RecursionError.
+// Room left below the eval loop's entry for the C code that runs between
+// two entries (sorting, formatting, imports...): a quarter of the stack, at
+// most this much.
+#define C_STACK_MARGIN ((uintptr_t)512 * 1024)
+
+// The lowest address at which the loop may still be entered on this thread.
+static uintptr_t compute_stack_limit(void) {
+    pthread_attr_t attr;
+    void *low = NULL;
+    size_t size = 0;
+    uintptr_t limit = 1;   // unknown: rely on the counter alone
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+        if (pthread_attr_getstack(&attr, &low, &size) == 0 && size > 0) {
+            uintptr_t margin = size / 4 < C_STACK_MARGIN ? size / 4 : C_STACK_MARGIN;
+            limit = (uintptr_t)low + margin;
+        }
+        pthread_attr_destroy(&attr);
+    }
+    return limit;
+}
+
+// Counts a C-level entry into the loop: 0, or -1 with RecursionError.  Both
+// the count and the C stack actually left are checked: frames of C code
+// between two entries (a sort's key function, a __repr__...) differ in size.
 static int enter_c_recursion(KrThreadState *ts) {
-    if (ts->c_recursion_remaining <= 0) {
+    char here;
+    if (ts->c_stack_limit == 0) ts->c_stack_limit = compute_stack_limit();
+    if (ts->c_recursion_remaining <= 0 || (uintptr_t)&here < ts->c_stack_limit) {
         krErr_set_string(ts, &KrExc_RecursionError, "maximum recursion depth exceeded");
         return -1;
     }

@@ -403,10 +403,10 @@ void krGen_tp_finalize(KrThreadState *ts, KrObject *self) {
 void krGen_tp_dealloc(KrObject *self) {
     KrGenObject *gen = (KrGenObject *)self;
     krGC_untrack(self);
-    if (gen->gi_frame_state == KR_GEN_SUSPENDED) {
+    KrThreadState *ts = krThread_current();
+    if (gen->gi_frame_state == KR_GEN_SUSPENDED && ts != NULL) {
         // Run the generator's finally blocks (close it).  It may resurrect
         // itself meanwhile, in which case it lives on.
-        KrThreadState *ts = krThread_current();
         self->ob_refcnt = 1;
         krGen_tp_finalize(ts, self);
         if (--self->ob_refcnt != 0) {

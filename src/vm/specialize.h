@@ -15,6 +15,10 @@
  *   LOAD_GLOBAL_BUILTIN         [0] builtins keys version (< 2**16)  [1] index in builtins
  *                               [2-3] globals keys version (the name is not a global)
  *   LOAD_ATTR_INSTANCE_VALUE    [0] -  [1-2] type version  [3-4] shape id  [5] index
+ *   LOAD_ATTR_PROPERTY          [0] -  [1-2] type version  [3-6] the getter (borrowed
+ *                               from the property, which the type version guards)
+ *   LOAD_ATTR_MODULE, LOAD_METHOD_MODULE
+ *                               [0] -  [1-2] keys version of the module's dict  [3] index
  *   STORE_ATTR_INSTANCE_VALUE   [0-1] shape id  [2] index  [3] type version (< 2**16)
  *   LOAD_METHOD_WITH_VALUES     [0-1] type version  [2-3] shape id of the
  *                               instance (0: no attributes)  [4-7] method (borrowed
@@ -57,6 +61,22 @@ static inline void krSpec_deopt(KrCodeUnit *instr, int base) {
     *instr = KR_MAKE_UNIT(base, KR_UNIT_ARG(*instr));
     instr[1] = KR_SPEC_BACKOFF;
 }
+
+// What the eval loop keeps in a code object's co_extra (code.c frees it
+// with krMem_free): made when the code is first quickened.
+typedef struct KrCodeExtra {
+    KrSsize nhandlers;             // decoded exception-table entries; -1 until decoded
+    KrExcEntry handlers[];         // sorted, non-overlapping
+} KrCodeExtra;
+
+// Pairs adjacent simple instructions into superinstructions, once per code
+// object (which then gets its co_extra).  Called at RESUME.  Never fails (on
+// memory exhaustion the code is simply left as it is).
+void krSpec_quicken(KrCodeObject *code);
+
+// krCode_find_handler with the exception table decoded once (into co_extra)
+// and searched by bisection.  Never fails.
+bool krSpec_find_handler(KrCodeObject *code, KrSsize unit, KrSsize *target, int *depth, bool *lasti);
 
 // Each tries to specialise the generic instruction at `instr` for the
 // operands at hand: on success the instruction is rewritten in place (and
