@@ -424,6 +424,7 @@ static const KrMethodDef fe_methods[] = {
 };
 
 static int fe_exec(KrThreadState *ts, KrObject *m) {
+    if (krImport_ready_types(ts) < 0) return -1;
     static KrTypeObject *const types[] = {&KrWindowsRegistryFinder_Type, &KrPathFinder_Type,
                                           &KrFileFinder_Type,           &KrLoaderBasics_Type,
                                           &KrSourceLoader_Type,         &KrFileLoader_Type,

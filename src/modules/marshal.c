@@ -344,6 +344,10 @@ static KrObject *bad_data(Reader *r, const char *what) {
 }
 
 static int r_varint(Reader *r, uint64_t *out) {
+    if (r->p < r->end && *r->p < 0x80) {
+        *out = *r->p++;
+        return 0;
+    }
     uint64_t v = 0;
     for (int shift = 0; shift < 64; shift += 7) {
         if (r->p >= r->end) {
@@ -529,6 +533,7 @@ static KrObject *r_code(Reader *r) {
     if (r_size(r, 2, &ncode) < 0) return NULL;
     KrCodeUnit *units = krMem_malloc(sizeof(KrCodeUnit) * (size_t)(ncode + 1));
     if (!units) return krErr_no_memory(r->ts);
+    // A code unit is opcode | arg << 8, stored as the bytes opcode, arg.
     for (KrSsize i = 0; i < ncode; i++) units[i] = KR_MAKE_UNIT(r->p[2 * i], r->p[2 * i + 1]);
     r->p += 2 * ncode;
     static KrTypeObject *const types[9] = {&KrTuple_Type, &KrTuple_Type, &KrTuple_Type, &KrBytes_Type, &KrStr_Type,

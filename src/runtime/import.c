@@ -33,6 +33,17 @@ KrImportIds kr_import_ids;
 
 KrImportState *krImport_state(KrThreadState *ts) { return (KrImportState *)ts->interp->import_state; }
 
+int krImport_ready_types(KrThreadState *ts) {
+    static KrTypeObject *const lazy[] = {&KrWindowsRegistryFinder_Type, &KrFileFinder_Type, &KrLoaderBasics_Type,
+                                         &KrSourceLoader_Type, &KrFileLoader_Type, &KrSourceFileLoader_Type,
+                                         &KrSourcelessFileLoader_Type, &KrExtensionFileLoader_Type,
+                                         &KrNamespaceLoader_Type, &KrNamespacePath_Type};
+    if (KrNamespacePath_Type.tp_flags & KR_TPFLAGS_READY) return 0;
+    for (size_t i = 0; i < sizeof lazy / sizeof lazy[0]; i++)
+        if (!(lazy[i]->tp_flags & KR_TPFLAGS_READY) && krType_ready(ts, lazy[i]) < 0) return -1;
+    return krLoader_set_bases(ts);
+}
+
 // ---------------------------------------------------------------------------
 // Errors
 
@@ -100,6 +111,7 @@ static int needs_attr(KrThreadState *ts, KrObject *module, KrObject *name, bool 
 // The NamespaceLoader given to a namespace package's module (the "backward
 // compatibility hack" of _init_module_attrs): new reference.
 static KrObject *namespace_loader_for(KrThreadState *ts, KrObject *spec, KrObject *smsl) {
+    if (krImport_ready_types(ts) < 0) return NULL;
     KrObject *loader = krType_generic_alloc(ts, &KrNamespaceLoader_Type, 0);
     if (!loader) return NULL;
     if (krObj_setattr(ts, loader, IMP_ID(_path), smsl) < 0 || krObj_setattr(ts, spec, IMP_ID(loader), loader) < 0)

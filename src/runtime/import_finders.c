@@ -568,6 +568,7 @@ static KrObject *path_hook_for_filefinder(KrThreadState *ts, KrObject *self, KrO
         return krImport_errorf(ts, &KrExc_ImportError, NULL, path, "only directories are supported");
     KrObject *cls = KR_TUPLE_GET(self, 0), *details = KR_TUPLE_GET(self, 1);
     if (cls == (KrObject *)&KrFileFinder_Type) {
+        if (krImport_ready_types(ts) < 0) return NULL;
         KrObject *f = krType_generic_alloc(ts, &KrFileFinder_Type, 0);
         if (f && finder_setup(ts, (KrFileFinderObject *)f, path, KR_TUPLE_ITEMS(details), KR_TUPLE_SIZE(details)) < 0)
             KR_CLEAR(f);

@@ -46,7 +46,9 @@ typedef struct KrImportState {
 // The state of ts's interpreter (created by krImport_init).  Never fails after that.
 KrImportState *krImport_state(KrThreadState *ts);
 
-// The machinery's types (all readied at start-up through types.def).
+// The machinery's types.  Those on sys.meta_path and ModuleSpec are readied
+// at start-up (types.def); the others only when the import system first
+// needs them (krImport_ready_types), which keeps `krait -c pass` fast.
 extern KrTypeObject KrModuleSpec_Type, KrBuiltinImporter_Type, KrFrozenImporter_Type, KrWindowsRegistryFinder_Type,
     KrPathFinder_Type, KrFileFinder_Type, KrLoaderBasics_Type, KrSourceLoader_Type, KrFileLoader_Type,
     KrSourceFileLoader_Type, KrSourcelessFileLoader_Type, KrExtensionFileLoader_Type, KrNamespaceLoader_Type,
@@ -76,6 +78,9 @@ static inline KrObject *krImp_inst_get(KrObject *self, KrObject *name) {
     KrObject *d = ((KrImpInstance *)self)->dict;
     return d ? krDict_get_str(d, name) : NULL;
 }
+
+// Readies the machinery types not readied at start-up.  0 or -1.
+int krImport_ready_types(KrThreadState *ts);
 
 // ---------------------------------------------------------------------------
 // import_spec.c
@@ -156,6 +161,9 @@ KrObject *krLoader_get_code(KrThreadState *ts, KrObject *loader, KrObject *fulln
 int krLoader_exec_module(KrThreadState *ts, KrObject *loader, KrObject *module);
 // A new loader of type `cls` (a FileLoader subclass) for (fullname, path).
 KrObject *krFileLoader_new(KrThreadState *ts, KrTypeObject *cls, KrObject *fullname, KrObject *path);
+// Gives the file loaders CPython's multiple bases and MROs (after they are
+// readied).  0 or -1.
+int krLoader_set_bases(KrThreadState *ts);
 // _NamespacePath(name, path, path_finder).  New reference.
 KrObject *krNamespacePath_new(KrThreadState *ts, KrObject *name, KrObject *path, KrObject *path_finder);
 // decode_source(bytes): universal newlines, coding cookie.  New reference.

@@ -4,12 +4,13 @@
  * ExtensionFileLoader, NamespaceLoader, and the _NamespacePath that is a
  * namespace package's __path__.
  *
- * C types have one base each, so CPython's SourceFileLoader(FileLoader,
- * SourceLoader) becomes the chain SourceFileLoader -> FileLoader ->
- * SourceLoader -> _LoaderBasics -> object: the same MRO for
- * SourceFileLoader, whose methods resolve exactly as in CPython (FileLoader
- * and SourceLoader define disjoint methods); FileLoader and
- * SourcelessFileLoader additionally count as SourceLoaders.
+ * Static types have one layout base (tp_base); the multiple inheritance of
+ * CPython's SourceFileLoader(FileLoader, SourceLoader) and
+ * SourcelessFileLoader / ExtensionFileLoader(FileLoader, _LoaderBasics) is
+ * given to them by krLoader_set_bases once they are readied: their
+ * __bases__ and __mro__ become CPython's, so methods resolve as in CPython
+ * and subclasses in Python (importlib.abc) compute their MROs normally.
+ * All of these types share one instance layout (KrImpInstance).
  *
  * SourceLoader.get_code is CPython's algorithm: use the bytecode cache when
  * its header matches the source's mtime and size, else compile and write the
@@ -35,6 +36,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "objects/typeslots.h"
 #include "runtime/import_internal.h"
 #include "vm/eval.h"
 
@@ -523,6 +525,7 @@ KrTypeObject KrSourceLoader_Type = {
 // FileLoader
 
 KrObject *krFileLoader_new(KrThreadState *ts, KrTypeObject *cls, KrObject *fullname, KrObject *path) {
+    if (krImport_ready_types(ts) < 0) return NULL;
     KrObject *l = krType_generic_alloc(ts, cls, 0);
     if (!l) return NULL;
     KrObject *d = krImp_inst_dict(ts, l);
@@ -609,7 +612,6 @@ KrTypeObject KrFileLoader_Type = {
     KR_STATIC_HEAD(&KrType_Type),
     .tp_name = "_frozen_importlib_external.FileLoader",
     .tp_doc = "Base file loader class which implements the loader protocol methods that\n    require file system usage.",
-    .tp_base = &KrSourceLoader_Type,
     .tp_init = fl_init,
     .tp_richcompare = fl_richcompare,
     .tp_hash = fl_hash,
@@ -817,6 +819,7 @@ fail:
 }
 
 KrObject *krNamespacePath_new(KrThreadState *ts, KrObject *name, KrObject *path, KrObject *path_finder) {
+    if (krImport_ready_types(ts) < 0) return NULL;
     KrNamespacePathObject *p = (KrNamespacePathObject *)krType_generic_alloc(ts, &KrNamespacePath_Type, 0);
     if (!p) return NULL;
     p->name = kr_newref(name);
@@ -1007,3 +1010,43 @@ KrTypeObject KrNamespaceLoader_Type = {
     .tp_methods = namespace_loader_methods,
     LOADER_TYPE_COMMON,
 };
+
+// ---------------------------------------------------------------------------
+// Multiple bases
+
+// Gives `type` (readied, with tp_base == bases[0]) the bases `bases` and the
+// MRO `mro` (NULL-terminated lists).  0 or -1.
+static int set_bases(KrThreadState *ts, KrTypeObject *type, KrTypeObject *const *bases, KrTypeObject *const *mro) {
+    KrSsize nb = 0, nm = 0;
+    while (bases[nb]) nb++;
+    while (mro[nm]) nm++;
+    KrObject *tb = krTuple_new(ts, nb), *tm = tb ? krTuple_new(ts, nm) : NULL;
+    if (!tm) {
+        kr_xdecref(tb);
+        return -1;
+    }
+    for (KrSsize i = 0; i < nb; i++) KR_TUPLE_SET(tb, i, kr_newref((KrObject *)bases[i]));
+    for (KrSsize i = 0; i < nm; i++) KR_TUPLE_SET(tm, i, kr_newref((KrObject *)mro[i]));
+    kr_setref(&type->tp_bases, tb);
+    kr_setref(&type->tp_mro, tm);
+    for (KrSsize i = 1; i < nb; i++)
+        if (krType_add_subclass(bases[i], type) < 0) return krErr_no_memory(ts), -1;
+    krType_modified(type);
+    return 0;
+}
+
+int krLoader_set_bases(KrThreadState *ts) {
+    if (KrSourceFileLoader_Type.tp_bases && KR_TUPLE_SIZE(KrSourceFileLoader_Type.tp_bases) > 1) return 0;
+    KrTypeObject *const obj = &KrBaseObject_Type;
+    KrTypeObject *const sfl_bases[] = {&KrFileLoader_Type, &KrSourceLoader_Type, NULL};
+    KrTypeObject *const sfl_mro[] = {&KrSourceFileLoader_Type, &KrFileLoader_Type, &KrSourceLoader_Type,
+                                     &KrLoaderBasics_Type, obj, NULL};
+    KrTypeObject *const basics_bases[] = {&KrFileLoader_Type, &KrLoaderBasics_Type, NULL};
+    KrTypeObject *const sless_mro[] = {&KrSourcelessFileLoader_Type, &KrFileLoader_Type, &KrLoaderBasics_Type, obj, NULL};
+    KrTypeObject *const ext_mro[] = {&KrExtensionFileLoader_Type, &KrFileLoader_Type, &KrLoaderBasics_Type, obj, NULL};
+    return set_bases(ts, &KrSourceFileLoader_Type, sfl_bases, sfl_mro) < 0 ||
+                   set_bases(ts, &KrSourcelessFileLoader_Type, basics_bases, sless_mro) < 0 ||
+                   set_bases(ts, &KrExtensionFileLoader_Type, basics_bases, ext_mro) < 0
+               ? -1
+               : 0;
+}
