@@ -318,12 +318,17 @@ static int run_program_path(KrThreadState *ts, const char *prog, int argc, char 
     return run_file(ts, prog, path);
 }
 
-int main(int argc, char **argv) {
-    const char *prog = argc > 0 ? argv[0] : "krait";
-    const char *command = NULL, *module = NULL;
-    bool unbuffered = false, ignore_env = false, isolated = false, no_bytecode = false, inspect = false;
-    bool no_site = false, no_user_site = false, safe_path = false;
-    int verbose = 0, optimize = 0;
+// The command line, as parsed by parse_options.
+typedef struct {
+    const char *prog, *command, *module;
+    bool unbuffered, ignore_env, isolated, no_bytecode, inspect, no_site, no_user_site, safe_path;
+    int verbose, optimize;
+    int next;                      // index of the first argument after the options
+} Options;
+
+// Parses the options.  Returns -1 to go on, or the exit status for
+// --version, --help and bad usage.
+static int parse_options(int argc, char **argv, Options *o) {
     int i = 1;
     for (; i < argc; i++) {
         const char *a = argv[i];
@@ -337,10 +342,10 @@ int main(int argc, char **argv) {
             return 0;
         }
         if (strcmp(a, "--help") == 0) {
-            usage(prog);
+            usage(o->prog);
             return 0;
         }
-        if (a[1] == '-') return bad_usage(prog, "unknown option", 0);
+        if (a[1] == '-') return bad_usage(o->prog, "unknown option", 0);
         bool stop = false;
         for (const char *p = a + 1; *p && !stop; p++) {
             switch (*p) {
@@ -351,97 +356,119 @@ int main(int argc, char **argv) {
                 const char *val = p[1] ? p + 1 : (i + 1 < argc ? argv[++i] : NULL);
                 if (!val) {
                     fprintf(stderr, "Argument expected for the -%c option\n", *p);
-                    fprintf(stderr, usage_line, prog);
-                    fprintf(stderr, "Try `%s -h' for more information.\n", prog);
+                    fprintf(stderr, usage_line, o->prog);
+                    fprintf(stderr, "Try `%s -h' for more information.\n", o->prog);
                     return 2;
                 }
-                if (*p == 'c') command = val;
-                if (*p == 'm') module = val;
+                if (*p == 'c') o->command = val;
+                if (*p == 'm') o->module = val;
                 stop = true;
                 break;
             }
-            case 'u': unbuffered = true; break;
-            case 'E': ignore_env = true; break;
-            case 'I': isolated = ignore_env = true; break;
-            case 'B': no_bytecode = true; break;
-            case 'i': inspect = true; break;
-            case 'v': verbose++; break;
-            case 'O': optimize++; break;
-            case 's': no_user_site = true; break;
-            case 'S': no_site = true; break;
-            case 'P': safe_path = true; break;
+            case 'u': o->unbuffered = true; break;
+            case 'E': o->ignore_env = true; break;
+            case 'I': o->isolated = o->ignore_env = true; break;
+            case 'B': o->no_bytecode = true; break;
+            case 'i': o->inspect = true; break;
+            case 'v': o->verbose++; break;
+            case 'O': o->optimize++; break;
+            case 's': o->no_user_site = true; break;
+            case 'S': o->no_site = true; break;
+            case 'P': o->safe_path = true; break;
             case 'q': case 'b': case 'd': case 'R': break;
             case 'V': printf("Python %s\n", KR_PY_VERSION); return 0;
-            case 'h': case '?': usage(prog); return 0;
-            default: return bad_usage(prog, "Unknown option:", *p);
+            case 'h': case '?': usage(o->prog); return 0;
+            default: return bad_usage(o->prog, "Unknown option:", *p);
             }
         }
-        if (command || module) {
+        if (o->command || o->module) {
             i++;
             break;
         }
     }
-    (void)optimize;
-    if (isolated) no_user_site = safe_path = true;
-    if (env_flag(ignore_env, "PYTHONDONTWRITEBYTECODE")) no_bytecode = true;
-    if (env_flag(ignore_env, "PYTHONNOUSERSITE")) no_user_site = true;
-    if (env_flag(ignore_env, "PYTHONSAFEPATH")) safe_path = true;
+    o->next = i;
+    // -I implies -s and -P; the environment adds to the options unless ignored.
+    if (o->isolated) o->no_user_site = o->safe_path = true;
+    if (env_flag(o->ignore_env, "PYTHONDONTWRITEBYTECODE")) o->no_bytecode = true;
+    if (env_flag(o->ignore_env, "PYTHONNOUSERSITE")) o->no_user_site = true;
+    if (env_flag(o->ignore_env, "PYTHONSAFEPATH")) o->safe_path = true;
+    return -1;
+}
 
-    KrThreadState *ts = krRuntime_init(ignore_env ? NULL : getenv("PYTHONHASHSEED"));
-    if (!ts) return 1;
+// Records the options in the interpreter and sys (flags, executable, path).  0 or -1.
+static int configure(KrThreadState *ts, const Options *o) {
     KrInterp *interp = ts->interp;
-    interp->unbuffered = unbuffered;
-    interp->ignore_environment = ignore_env;
-    interp->isolated = isolated;
-    interp->dont_write_bytecode = no_bytecode;
-    interp->inspect = inspect;
-    interp->verbose = verbose;
-    interp->no_site = no_site;
-    interp->no_user_site = no_user_site;
-    interp->safe_path = safe_path;
-    if (krMod_sys_update_flags(ts) < 0 || set_executable(ts, prog) < 0 ||
-        krMod_sys_init_path(ts, ignore_env ? NULL : getenv("PYTHONPATH")) < 0)
-        return handle_exception(ts);
+    interp->unbuffered = o->unbuffered;
+    interp->ignore_environment = o->ignore_env;
+    interp->isolated = o->isolated;
+    interp->dont_write_bytecode = o->no_bytecode;
+    interp->inspect = o->inspect;
+    interp->verbose = o->verbose;
+    interp->no_site = o->no_site;
+    interp->no_user_site = o->no_user_site;
+    interp->safe_path = o->safe_path;
+    return krMod_sys_update_flags(ts) < 0 || set_executable(ts, o->prog) < 0 ||
+                   krMod_sys_init_path(ts, o->ignore_env ? NULL : getenv("PYTHONPATH")) < 0
+               ? -1
+               : 0;
+}
 
-    int status;
-    if (command) {
+// `krait [-] [args]`: the program is read from stdin.
+static int run_stdin(KrThreadState *ts, const Options *o, int argc, char **argv) {
+    int i = o->next;
+    if (i < argc) i++;  // skip "-"
+    char *dash = "-";
+    char **args = argv + i - 1;
+    if (i - 1 >= argc || strcmp(argv[i - 1], "-") != 0) args = &dash;
+    if (krMod_sys_set_argv(ts, i <= argc ? argc - i + 1 : 1, args, o->safe_path ? NULL : "") < 0 ||
+        krImport_set_main_loader(ts, NULL) < 0 ||
+        krDict_set_cstr(ts, krModule_dict(ts->interp->main_module), "__cached__", KR_NONE) < 0)
+        return handle_exception(ts);
+    KrSsize len;
+    char *src = read_all(stdin, &len);
+    if (!src) {
+        fprintf(stderr, "%s: out of memory reading stdin\n", o->prog);
+        return 1;
+    }
+    int status = run_source(ts, src, len, "<stdin>", "<stdin>");
+    free(src);
+    return status;
+}
+
+static int run(KrThreadState *ts, const Options *o, int argc, char **argv) {
+    int i = o->next;
+    if (o->command) {
         // sys.argv[0] is "-c"; the rest follow.
         char *dashc = "-c";
         argv[i - 1] = dashc;
-        if (krMod_sys_set_argv(ts, argc - i + 1, argv + i - 1, safe_path ? NULL : "") < 0 ||
+        if (krMod_sys_set_argv(ts, argc - i + 1, argv + i - 1, o->safe_path ? NULL : "") < 0 ||
             krImport_set_main_loader(ts, NULL) < 0)
             return handle_exception(ts);
-        status = run_source(ts, command, (KrSsize)strlen(command), "<string>", NULL);
-    } else if (module) {
-        // sys.argv[0] is "-m" while the module is searched for, then its path.
+        return run_source(ts, o->command, (KrSsize)strlen(o->command), "<string>", NULL);
+    }
+    if (o->module) {
+        // sys.argv[0] is "-m" while the module is searched for, then its path;
+        // sys.path[0] is the current directory.
         char *dashm = "-m";
         argv[i - 1] = dashm;
-        char *cwd = safe_path ? NULL : getcwd(NULL, 0);
-        int r = krMod_sys_set_argv(ts, argc - i + 1, argv + i - 1, safe_path ? NULL : (cwd ? cwd : ""));
+        char *cwd = o->safe_path ? NULL : getcwd(NULL, 0);
+        int r = krMod_sys_set_argv(ts, argc - i + 1, argv + i - 1, o->safe_path ? NULL : (cwd ? cwd : ""));
         free(cwd);
         if (r < 0) return handle_exception(ts);
-        status = run_module(ts, module);
-    } else if (i < argc && strcmp(argv[i], "-") != 0) {
-        status = run_program_path(ts, prog, argc - i, argv + i, safe_path);
-    } else {
-        if (i < argc) i++;  // skip "-"
-        char *dash = "-";
-        char **args = argv + i - 1;
-        if (i - 1 >= argc || strcmp(argv[i - 1], "-") != 0) {
-            args = &dash;
-        }
-        if (krMod_sys_set_argv(ts, i <= argc ? argc - i + 1 : 1, args, safe_path ? NULL : "") < 0 ||
-            krImport_set_main_loader(ts, NULL) < 0)
-            return handle_exception(ts);
-        KrSsize len;
-        char *src = read_all(stdin, &len);
-        if (!src) {
-            fprintf(stderr, "%s: out of memory reading stdin\n", prog);
-            return 1;
-        }
-        status = run_source(ts, src, len, "<stdin>", NULL);
-        free(src);
+        return run_module(ts, o->module);
     }
+    if (i < argc && strcmp(argv[i], "-") != 0) return run_program_path(ts, o->prog, argc - i, argv + i, o->safe_path);
+    return run_stdin(ts, o, argc, argv);
+}
+
+int main(int argc, char **argv) {
+    Options o = {.prog = argc > 0 ? argv[0] : "krait"};
+    int exit_now = parse_options(argc, argv, &o);
+    if (exit_now >= 0) return exit_now;
+    KrThreadState *ts = krRuntime_init(o.ignore_env ? NULL : getenv("PYTHONHASHSEED"));
+    if (!ts) return 1;
+    if (configure(ts, &o) < 0) return handle_exception(ts);
+    int status = run(ts, &o, argc, argv);
     if (krRuntime_fini(ts) < 0 && status == 0) status = 120;
     if (exit_by_sigint) {
         signal(SIGINT, SIG_DFL);
