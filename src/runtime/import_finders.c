@@ -403,7 +403,7 @@ static int refresh_cache(KrThreadState *ts, KrFileFinderObject *f) {
     if (!dirpath) return -1;
     int64_t mtime = krImport_stat(dirpath, &st) == 0 ? st.mtime_ns : -1;
     kr_decref(dirpath);
-    if (f->cache_valid && mtime == f->mtime_ns) return 0;
+    if (f->cache_valid && mtime == f->mtime_ns && f->path_cache) return 0;
     if (fill_cache(ts, f) < 0) return -1;
     f->mtime_ns = mtime;
     f->cache_valid = true;
@@ -411,13 +411,13 @@ static int refresh_cache(KrThreadState *ts, KrFileFinderObject *f) {
 }
 
 // The package `tail` in the directory, or NULL with *is_namespace.
-static KrObject *find_package(KrThreadState *ts, KrFileFinderObject *f, KrObject *fullname, KrObject *tail,
-                              bool *is_namespace) {
-    KrObject *base = krImport_path_join(ts, f->path, tail);
+static KrObject *find_package(KrThreadState *ts, KrObject *dirpath, KrObject *loaders, KrObject *fullname,
+                              KrObject *tail, bool *is_namespace) {
+    KrObject *base = krImport_path_join(ts, dirpath, tail);
     if (!base) return NULL;
     KrObject *init = krStr_intern_cstr(ts, "__init__");
-    for (KrSsize i = 0; i < KR_LIST_SIZE(f->loaders); i++) {
-        KrObject *entry = KR_LIST_GET(f->loaders, i);
+    for (KrSsize i = 0; i < KR_LIST_SIZE(loaders); i++) {
+        KrObject *entry = KR_LIST_GET(loaders, i);
         if (!krTuple_check(entry) || KR_TUPLE_SIZE(entry) != 2 || !krStr_check(KR_TUPLE_GET(entry, 0))) continue;
         KrObject *fname = krStr_concat(ts, init, KR_TUPLE_GET(entry, 0));
         KrObject *full = fname ? krImport_path_join(ts, base, fname) : NULL;
@@ -428,12 +428,14 @@ static KrObject *find_package(KrThreadState *ts, KrFileFinderObject *f, KrObject
             KrObject *spec = NULL;
             if (smsl) {
                 KR_LIST_SET(smsl, 0, kr_newref(base));
+                kr_incref(entry);
                 spec = finder_get_spec(ts, KR_TUPLE_GET(entry, 1), fullname, full, smsl);
+                kr_decref(entry);
                 kr_decref(smsl);
             }
             kr_decref(full);
             kr_decref(base);
-            return spec ? spec : NULL;
+            return spec;
         }
         kr_decref(full);
     }
@@ -457,21 +459,21 @@ static KrObject *finder_find_spec_c(KrThreadState *ts, KrFileFinderObject *f, Kr
     if (!tail) return NULL;
     KrObject *spec = NULL;
     bool is_namespace = false;
-    kr_incref(f->path_cache);
-    KrObject *cache = f->path_cache;
+    // Loader classes are Python code that may replace the finder's fields.
+    KrObject *cache = kr_newref(f->path_cache), *loaders = kr_newref(f->loaders), *dirpath = kr_newref(f->path);
     int has = cache_has(ts, cache, tail);
     if (has < 0) goto done;
     if (has) {
-        spec = find_package(ts, f, fullname, tail, &is_namespace);
+        spec = find_package(ts, dirpath, loaders, fullname, tail, &is_namespace);
         if (spec || krErr_occurred(ts)) goto done;
     }
-    for (KrSsize i = 0; i < KR_LIST_SIZE(f->loaders); i++) {
-        KrObject *entry = KR_LIST_GET(f->loaders, i);
+    for (KrSsize i = 0; i < KR_LIST_SIZE(loaders); i++) {
+        KrObject *entry = KR_LIST_GET(loaders, i);
         if (!krTuple_check(entry) || KR_TUPLE_SIZE(entry) != 2 || !krStr_check(KR_TUPLE_GET(entry, 0))) continue;
         KrObject *fname = krStr_concat(ts, tail, KR_TUPLE_GET(entry, 0));
         if (!fname) goto done;
         has = cache_has(ts, cache, fname);
-        KrObject *full = has > 0 ? krImport_path_join(ts, f->path, fname) : NULL;
+        KrObject *full = has > 0 ? krImport_path_join(ts, dirpath, fname) : NULL;
         kr_decref(fname);
         if (has < 0 || (has > 0 && !full)) goto done;
         if (full && krImport_isfile(full)) {
@@ -484,7 +486,7 @@ static KrObject *finder_find_spec_c(KrThreadState *ts, KrFileFinderObject *f, Kr
         kr_xdecref(full);
     }
     if (is_namespace) {
-        KrObject *base = krImport_path_join(ts, f->path, tail);
+        KrObject *base = krImport_path_join(ts, dirpath, tail);
         KrObject *smsl = base ? krList_new(ts, 1) : NULL;
         if (smsl) {
             KR_LIST_SET(smsl, 0, kr_newref(base));
@@ -497,6 +499,8 @@ static KrObject *finder_find_spec_c(KrThreadState *ts, KrFileFinderObject *f, Kr
     spec = kr_newref(KR_NONE);
 done:
     kr_decref(cache);
+    kr_decref(loaders);
+    kr_decref(dirpath);
     kr_decref(tail);
     return spec;
 }
@@ -564,7 +568,7 @@ static KrObject *finder_repr(KrThreadState *ts, KrObject *self) {
 // The closure returned by FileFinder.path_hook(*loader_details): its self
 // is the tuple (cls, loader_details).
 static KrObject *path_hook_for_filefinder(KrThreadState *ts, KrObject *self, KrObject *path) {
-    if (!(krStr_check(path) ? krImport_isdir(krStr_size(path) ? path : krStr_intern_cstr(ts, ".")) : false))
+    if (!krStr_check(path) || !krImport_isdir(krStr_size(path) ? path : KR_ID(dot)))
         return krImport_errorf(ts, &KrExc_ImportError, NULL, path, "only directories are supported");
     KrObject *cls = KR_TUPLE_GET(self, 0), *details = KR_TUPLE_GET(self, 1);
     if (cls == (KrObject *)&KrFileFinder_Type) {
