@@ -423,9 +423,18 @@ static KrObject *r_str(Reader *r, bool intern) {
     KrSsize n;
     if (r_size(r, 1, &n) < 0) return NULL;
     bool ascii;
-    if (utf8_length(r->p, n, &ascii) < 0) return bad_data(r, "invalid string");
-    KrObject *s = intern ? krStr_intern_utf8(r->ts, (const char *)r->p, n) : krStr_from_utf8(r->ts, (const char *)r->p, n);
+    KrSsize length = utf8_length(r->p, n, &ascii);
+    if (length < 0) return bad_data(r, "invalid string");
+    const char *data = (const char *)r->p;
     r->p += n;
+    if (intern) return krStr_intern_utf8(r->ts, data, n);
+    if (n <= 1) return kr_newref(n ? krStr_ascii_char(data[0]) : krStr_empty());
+    // Already validated and measured: fill a raw string directly.
+    KrObject *s = krStr_new_raw(r->ts, n, length, ascii);
+    if (s) {
+        memcpy(krStr_raw_data(s), data, (size_t)n);
+        krStr_raw_data(s)[n] = 0;
+    }
     return s;
 }
 
