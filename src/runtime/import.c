@@ -87,8 +87,13 @@ static KrObject *getattr_or_none(KrThreadState *ts, KrObject *o, KrObject *name)
     return v ? v : kr_newref(KR_NONE);
 }
 
+// Plain module objects keep these attributes in their dict: reading and
+// writing it directly skips building AttributeErrors for missing ones.
+static bool plain_module(KrObject *o) { return KR_TYPE(o) == &KrModule_Type; }
+
 // setattr that ignores AttributeError (modules that refuse attributes).
 static int setattr_quiet(KrThreadState *ts, KrObject *o, KrObject *name, KrObject *value) {
+    if (plain_module(o)) return krDict_set(ts, krModule_dict(o), name, value);
     if (krObj_setattr(ts, o, name, value) == 0) return 0;
     if (!krErr_matches(ts, &KrExc_AttributeError)) return -1;
     krErr_clear(ts);
@@ -98,6 +103,10 @@ static int setattr_quiet(KrThreadState *ts, KrObject *o, KrObject *name, KrObjec
 // Is getattr(module, name, None) None (or must it be set anyway)?  1, 0, -1.
 static int needs_attr(KrThreadState *ts, KrObject *module, KrObject *name, bool override) {
     if (override) return 1;
+    if (plain_module(module)) {
+        KrObject *v = krDict_get_str(krModule_dict(module), name);
+        return !v || v == KR_NONE;
+    }
     KrObject *v = getattr_or_none(ts, module, name);
     if (!v) return -1;
     int r = v == KR_NONE;
