@@ -44,7 +44,7 @@ MALLOC_LIBS := -lmimalloc
 endif
 
 CFLAGS_ALL  := $(CSTD) $(OPT) $(WARN) $(INCS) $(MALLOC_DEFS) $(CFLAGS)
-LDLIBS_ALL  := -lgmp -lutf8proc $(MALLOC_LIBS) -lm -lpthread $(LDLIBS)
+LDLIBS_ALL  := -lgmp -lutf8proc -lpcre2-8 $(MALLOC_LIBS) -lm -lpthread $(LDLIBS)
 LDFLAGS_ALL := $(LDASAN) $(LDFLAGS)
 
 # Everything under src/ except the program entry point forms libkrait.a, so the
@@ -67,6 +67,8 @@ deps-check:
 	  || { echo "error: mimalloc not found; install the Debian package libmimalloc-dev (apt-get install -y libmimalloc-dev), or build with MALLOC=system"; exit 1; }; fi
 	@printf '#include <utf8proc.h>\nint main(void){return 0;}\n' | $(CC) -x c - -o /dev/null -lutf8proc 2>/dev/null \
 	  || { echo "error: utf8proc not found; install the Debian package libutf8proc-dev (apt-get install -y libutf8proc-dev)"; exit 1; }
+	@printf '#define PCRE2_CODE_UNIT_WIDTH 8\n#include <pcre2.h>\nint main(void){return 0;}\n' | $(CC) -x c - -o /dev/null -lpcre2-8 2>/dev/null \
+	  || { echo "error: PCRE2 not found; install the Debian package libpcre2-dev (apt-get install -y libpcre2-dev)"; exit 1; }
 
 $(BUILD)/libkrait.a: $(LIB_OBJS)
 	@rm -f $@

@@ -1,7 +1,8 @@
 /*
- * builtins_io.c — print() and input().
+ * builtins_io.c — print(), input() and open() (io.open, io_module.c).
  */
 #include "modules/builtins.h"
+#include "modules/io.h"
 #include "modules/stdio.h"
 #include "objects/abstract.h"
 #include "objects/dict.h"
@@ -117,5 +118,6 @@ static KrObject *builtin_input(KrThreadState *ts, KrObject *self, KrObject *cons
 const KrMethodDef kr_builtins_io_methods[] = {
     {"print", KR_CFUNC(builtin_print), KR_METH_FASTKW, "Prints the values to a stream, or to sys.stdout by default."},
     {"input", KR_CFUNC(builtin_input), KR_METH_FAST, "Read a string from standard input.  The trailing newline is stripped."},
+    {"open", KR_CFUNC(krIO_open), KR_METH_FASTKW, "Open file and return a stream.  Raise OSError upon failure."},
     {NULL},
 };

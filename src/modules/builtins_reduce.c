@@ -204,7 +204,15 @@ static KrObject *builtin_sorted(KrThreadState *ts, KrObject *self, KrObject *con
     }
     KrObject *list = krSeq_list(ts, args[0]);
     if (!list) return NULL;
-    if (krList_sort(ts, list, key, reverse) < 0) {
+    // CPython calls list.sort through its method-descriptor entry, which
+    // counts against the recursion limit.
+    if (krErr_enter_recursive_call(ts, " while calling a Python object") < 0) {
+        kr_decref(list);
+        return NULL;
+    }
+    int r = krList_sort(ts, list, key, reverse);
+    krErr_leave_recursive_call(ts);
+    if (r < 0) {
         kr_decref(list);
         return NULL;
     }

@@ -221,7 +221,7 @@ static KrObject *make_structseq(KrThreadState *ts, KrObject *m, const KrStructSe
 
 static int add_version_info(KrThreadState *ts, KrObject *m) {
     static const char *const fields[] = {"major", "minor", "micro", "releaselevel", "serial", NULL};
-    static const KrStructSeqDesc desc = {"sys", "version_info", fields};
+    static const KrStructSeqDesc desc = {"sys", "version_info", fields, .no_new = true};
     KrObject *v[5] = {kr_smallint(KR_PY_MAJOR), kr_smallint(KR_PY_MINOR), kr_smallint(KR_PY_MICRO),
                       krStr_intern_cstr(ts, "final"), kr_smallint(0)};
     return krModule_add_object_steal(ts, m, "version_info", make_structseq(ts, m, &desc, v));
@@ -232,7 +232,7 @@ static int add_flags(KrThreadState *ts, KrObject *m) {
                                          "no_user_site", "no_site", "ignore_environment", "verbose", "bytes_warning",
                                          "quiet", "hash_randomization", "isolated", "dev_mode", "utf8_mode",
                                          "warn_default_encoding", "safe_path", "int_max_str_digits", NULL};
-    static const KrStructSeqDesc desc = {"sys", "flags", fields};
+    static const KrStructSeqDesc desc = {"sys", "flags", fields, .no_new = true};
     KrInterp *in = ts->interp;
     KrObject *v[18];
     for (int i = 0; i < 18; i++) v[i] = kr_smallint(0);

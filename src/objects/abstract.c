@@ -11,6 +11,7 @@
 #include "objects/abstract.h"
 #include "objects/descr.h"
 #include "objects/dict.h"
+#include "objects/genericalias.h"
 #include "objects/int.h"
 #include "objects/iter.h"
 #include "objects/list.h"
@@ -574,6 +575,7 @@ int krObj_issubclass_default(KrThreadState *ts, KrObject *derived, KrObject *cls
 int krObj_isinstance(KrThreadState *ts, KrObject *inst, KrObject *cls) {
     if ((KrObject *)KR_TYPE(inst) == cls) return 1;
     if (KR_TYPE(cls) == &KrType_Type) return krObj_isinstance_default(ts, inst, cls);
+    if (krUnion_check(cls)) cls = krUnion_args(cls);
     if (krTuple_check(cls)) {
         if (krErr_enter_recursive_call(ts, " in __instancecheck__") < 0) return -1;
         int r = 0;
@@ -597,6 +599,7 @@ int krObj_issubclass(KrThreadState *ts, KrObject *derived, KrObject *cls) {
         if (derived == cls) return 1;
         return krObj_issubclass_default(ts, derived, cls);
     }
+    if (krUnion_check(cls)) cls = krUnion_args(cls);
     if (krTuple_check(cls)) {
         if (krErr_enter_recursive_call(ts, " in __subclasscheck__") < 0) return -1;
         int r = 0;
@@ -666,6 +669,8 @@ KrObject *krObj_getitem(KrThreadState *ts, KrObject *o, KrObject *key) {
     KrBinaryFunc sub = KR_TYPE(o)->mp_subscript;
     if (sub) return sub(ts, o, key);
     if (kr_type_check(o, &KrType_Type)) {
+        // type[int] is an alias, but str[int] must fail: only `type` itself.
+        if (o == (KrObject *)&KrType_Type) return krGenericAlias_new(ts, o, key);
         KrObject *meth;
         int r = krObj_lookup_attr(ts, o, KR_ID(__class_getitem__), &meth);
         if (r < 0) return NULL;
@@ -690,7 +695,14 @@ int krObj_setitem(KrThreadState *ts, KrObject *o, KrObject *key, KrObject *value
 int krObj_delitem(KrThreadState *ts, KrObject *o, KrObject *key) {
     KrObjObjArgProc set = KR_TYPE(o)->mp_ass_subscript;
     if (set) return set(ts, o, key, NULL);
-    krErr_format(ts, &KrExc_TypeError, "'%s' object doesn't support item deletion", krType_name(KR_TYPE(o)));
+    // CPython words it differently when the sequence protocol's deletion
+    // (PySequence_DelItem) is what failed: types with sequence slots (every
+    // class defined in Python has them) and an integer key.
+    KrTypeObject *tp = KR_TYPE(o);
+    bool seq = (tp->tp_flags & KR_TPFLAGS_HEAPTYPE) || tp->sq_contains || tp->sq_concat || tp->sq_repeat ||
+               (tp->mp_length && tp->mp_subscript);
+    krErr_format(ts, &KrExc_TypeError, "'%s' object %s support item deletion", krType_name(tp),
+                 seq && krNum_is_index(key) ? "doesn't" : "does not");
     return -1;
 }
 
@@ -759,7 +771,7 @@ KrObject *krSeq_list(KrThreadState *ts, KrObject *iterable) {
 
 KrObject *krSeq_tuple(KrThreadState *ts, KrObject *iterable) {
     if (krTuple_check_exact(iterable)) return kr_newref(iterable);
-    if (krList_check(iterable)) return krList_as_tuple(ts, iterable);
+    if (krList_check_exact(iterable)) return krList_as_tuple(ts, iterable);
     KrObject *list = krSeq_list(ts, iterable);
     if (!list) return NULL;
     KrObject *t = krList_as_tuple(ts, list);

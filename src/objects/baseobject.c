@@ -9,6 +9,7 @@
 #include "objects/dict.h"
 #include "objects/int.h"
 #include "objects/list.h"
+#include "objects/module.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
@@ -64,7 +65,8 @@ static int object_init(KrThreadState *ts, KrObject *self, KrObject *const *args,
             return -1;
         }
         if (type->tp_new == object_new) {
-            krErr_format(ts, &KrExc_TypeError, "%s() takes no arguments", krType_name(type));
+            krErr_format(ts, &KrExc_TypeError, "%s.__init__() takes exactly one argument (the instance to initialize)",
+                         type->tp_name);
             return -1;
         }
     }
@@ -131,20 +133,6 @@ static KrObject *object_get_class(KrThreadState *ts, KrObject *self, void *c) {
     return kr_newref((KrObject *)KR_TYPE(self));
 }
 
-// Two classes have compatible layouts when their instances are built the same
-// way by C: the same static base, the same __slots__ members, the same flags.
-static bool compatible_for_assignment(KrTypeObject *a, KrTypeObject *b) {
-    while (a->tp_base && a->tp_basicsize == a->tp_base->tp_basicsize && (a->tp_flags & KR_TPFLAGS_HEAPTYPE) &&
-           ((KrHeapTypeObject *)a)->ht_nslots == 0)
-        a = a->tp_base;
-    while (b->tp_base && b->tp_basicsize == b->tp_base->tp_basicsize && (b->tp_flags & KR_TPFLAGS_HEAPTYPE) &&
-           ((KrHeapTypeObject *)b)->ht_nslots == 0)
-        b = b->tp_base;
-    if (a == b) return true;
-    return a->tp_basicsize == b->tp_basicsize && a->tp_itemsize == b->tp_itemsize &&
-           a->tp_base == b->tp_base && a->tp_members == NULL && b->tp_members == NULL;
-}
-
 static int object_set_class(KrThreadState *ts, KrObject *self, KrObject *value, void *c) {
     if (!value) {
         krErr_set_string(ts, &KrExc_TypeError, "can't delete __class__ attribute");
@@ -155,17 +143,13 @@ static int object_set_class(KrThreadState *ts, KrObject *self, KrObject *value, 
         return -1;
     }
     KrTypeObject *newto = (KrTypeObject *)value, *oldto = KR_TYPE(self);
-    const uint32_t layout = KR_TPFLAGS_MANAGED_ATTRS | KR_TPFLAGS_HAVE_GC;
-    if (!(newto->tp_flags & KR_TPFLAGS_HEAPTYPE) || !(oldto->tp_flags & KR_TPFLAGS_HEAPTYPE)) {
+    bool modules = krType_is_subtype(newto, &KrModule_Type) && krType_is_subtype(oldto, &KrModule_Type);
+    if (!modules && ((newto->tp_flags | oldto->tp_flags) & KR_TPFLAGS_IMMUTABLETYPE)) {
         krErr_set_string(ts, &KrExc_TypeError,
                          "__class__ assignment only supported for mutable types or ModuleType subclasses");
         return -1;
     }
-    if ((newto->tp_flags & layout) != (oldto->tp_flags & layout) || !compatible_for_assignment(newto, oldto)) {
-        krErr_format(ts, &KrExc_TypeError, "__class__ assignment: '%s' object layout differs from '%s'",
-                     krType_name(newto), krType_name(oldto));
-        return -1;
-    }
+    if (krType_check_compatible(ts, oldto, newto, "__class__") < 0) return -1;
     // Shapes belong to a class's shape tree; leave shape mode before moving.
     if ((oldto->tp_flags & KR_TPFLAGS_MANAGED_ATTRS) && !krAttrs_dict(ts, self)) return -1;
     kr_incref(value);
@@ -198,6 +182,15 @@ static const KrGetSetDef object_getset[] = {
 // adds it to the class dict through this table's entry).
 const KrGetSetDef kr_managed_dict_getset = {"__dict__", object_get_dict, object_set_dict,
                                             "dictionary for instance variables", NULL};
+
+static KrObject *object_get_weakref(KrThreadState *ts, KrObject *self, void *c) {
+    KrObject **slot = krObj_weaklist_slot(self);
+    return kr_newref(slot && *slot ? *slot : KR_NONE);
+}
+
+// The __weakref__ descriptor of classes that add a weak reference list.
+const KrGetSetDef kr_weakref_getset = {"__weakref__", object_get_weakref, NULL,
+                                       "list of weak references to the object", NULL};
 
 // ---------------------------------------------------------------------------
 // Methods
@@ -251,21 +244,6 @@ static KrObject *object_subclasshook(KrThreadState *ts, KrObject *cls, KrObject 
     return kr_newref(KR_NOTIMPLEMENTED);
 }
 
-static KrObject *object_reduce_ex(KrThreadState *ts, KrObject *self, KrObject *protocol) {
-    krErr_format(ts, &KrExc_TypeError, "cannot pickle '%s' object", krType_name(KR_TYPE(self)));
-    return NULL;
-}
-
-static KrObject *object_getstate(KrThreadState *ts, KrObject *self) {
-    if (KR_TYPE(self)->tp_flags & KR_TPFLAGS_MANAGED_ATTRS) {
-        KrObject *d = krAttrs_dict(ts, self);
-        if (!d) return NULL;
-        if (krDict_size(d) == 0) return kr_newref(KR_NONE);
-        return krDict_copy(ts, d);
-    }
-    return kr_newref(KR_NONE);
-}
-
 static const KrMethodDef object_methods[] = {
     {"__format__", KR_CFUNC(object_format), KR_METH_O, "Default object formatter."},
     {"__sizeof__", KR_CFUNC(object_sizeof), KR_METH_NOARGS, "Size of object in memory, in bytes."},
@@ -274,8 +252,9 @@ static const KrMethodDef object_methods[] = {
      "This method is called when a class is subclassed."},
     {"__subclasshook__", KR_CFUNC(object_subclasshook), KR_METH_FAST | KR_METH_CLASS,
      "Abstract classes can override this to customize issubclass()."},
-    {"__reduce_ex__", KR_CFUNC(object_reduce_ex), KR_METH_O, "Helper for pickle."},
-    {"__getstate__", KR_CFUNC(object_getstate), KR_METH_NOARGS, "Helper for pickle."},
+    {"__reduce_ex__", KR_CFUNC(krObj_reduce_ex_method), KR_METH_O, "Helper for pickle."},
+    {"__reduce__", KR_CFUNC(krObj_reduce_method), KR_METH_NOARGS, "Helper for pickle."},
+    {"__getstate__", KR_CFUNC(krObj_getstate_method), KR_METH_NOARGS, "Helper for pickle."},
     {NULL},
 };
 
@@ -284,7 +263,11 @@ KrTypeObject KrBaseObject_Type = {
     .tp_name = "object",
     .tp_basicsize = sizeof(KrObject),
     .tp_flags = KR_TPFLAGS_BASETYPE,
-    .tp_doc = "The base class of the class hierarchy.",
+    .tp_doc = "The base class of the class hierarchy.\n"
+    "\n"
+    "When called, it accepts no arguments and returns a new featureless\n"
+    "instance that has no instance attributes and cannot be given any.\n"
+    "",
     .tp_new = object_new,
     .tp_init = object_init,
     .tp_dealloc = object_dealloc,

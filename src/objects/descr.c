@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "objects/genericalias.h"
 #include "objects/abstract.h"
 #include "objects/descr.h"
 #include "objects/dict.h"
@@ -21,6 +22,7 @@
 #include "objects/tuple.h"
 #include "objects/type.h"
 #include "objects/typeslots.h"
+#include "vm/frame.h"
 
 // ---------------------------------------------------------------------------
 // Calling a method definition
@@ -59,8 +61,8 @@ static const char *qualified(char *buf, size_t size, KrTypeObject *type, const K
 // ---------------------------------------------------------------------------
 // Built-in functions (and built-in methods bound to an object)
 
-static KrObject *cfunction_call(KrThreadState *ts, KrObject *callable, KrObject *const *args, size_t nargsf,
-                                KrObject *kwnames) {
+static KrObject *cfunction_call_unchecked(KrThreadState *ts, KrObject *callable, KrObject *const *args,
+                                          size_t nargsf, KrObject *kwnames) {
     KrCFunctionObject *f = (KrCFunctionObject *)callable;
     const KrMethodDef *def = f->def;
     uint32_t kind = def->flags & (KR_METH_NOARGS | KR_METH_O | KR_METH_FAST | KR_METH_FASTKW);
@@ -75,7 +77,25 @@ static KrObject *cfunction_call(KrThreadState *ts, KrObject *callable, KrObject 
     char buf[256];
     KrTypeObject *owner = f->self && !krModule_check(f->self) ? KR_TYPE(f->self) : NULL;
     if (owner == &KrType_Type) owner = (KrTypeObject *)f->self;
-    return krMethodDef_call(ts, def, f->self, args, nargs, kwnames, qualified(buf, sizeof buf, owner, def));
+    const char *qn = qualified(buf, sizeof buf, owner, def);
+    // Functions of modules other than builtins are named "math.sqrt", as CPython's
+    // _PyObject_FunctionStr does.
+    if (!owner && f->module && krStr_check(f->module) && !krStr_eq_cstr(f->module, "builtins")) {
+        snprintf(buf, sizeof buf, "%s.%s", krStr_utf8(f->module), def->name);
+        qn = buf;
+    }
+    return krMethodDef_call(ts, def, f->self, args, nargs, kwnames, qn);
+}
+
+// As in CPython, a call of a built-in through its generic entry counts
+// against the recursion limit ("... while calling a Python object"); the
+// eval loop's direct calls do their own accounting.
+static KrObject *cfunction_call(KrThreadState *ts, KrObject *callable, KrObject *const *args, size_t nargsf,
+                                KrObject *kwnames) {
+    if (krFrame_enter_recursion_where(ts, " while calling a Python object") < 0) return NULL;
+    KrObject *r = cfunction_call_unchecked(ts, callable, args, nargsf, kwnames);
+    krFrame_leave_recursion(ts);
+    return r;
 }
 
 KrObject *krCFunction_new(KrThreadState *ts, const KrMethodDef *def, KrObject *self, KrObject *module) {
@@ -217,12 +237,12 @@ KrTypeObject KrCFunction_Type = {
 static int descr_check(KrThreadState *ts, KrTypeObject *type, KrObject *name, KrObject *obj) {
     if (kr_type_check(obj, type)) return 0;
     krErr_format(ts, &KrExc_TypeError, "descriptor '%U' for '%s' objects doesn't apply to a '%s' object", name,
-                 krType_name(type), krType_name(KR_TYPE(obj)));
+                 type->tp_name, KR_TYPE(obj)->tp_name);
     return -1;
 }
 
-static KrObject *methoddescr_call(KrThreadState *ts, KrObject *callable, KrObject *const *args, size_t nargsf,
-                                  KrObject *kwnames) {
+static KrObject *methoddescr_call_unchecked(KrThreadState *ts, KrObject *callable, KrObject *const *args,
+                                            size_t nargsf, KrObject *kwnames) {
     KrMethodDescrObject *d = (KrMethodDescrObject *)callable;
     KrSsize nargs = kr_vectorcall_nargs(nargsf);
     char buf[256];
@@ -239,6 +259,15 @@ static KrObject *methoddescr_call(KrThreadState *ts, KrObject *callable, KrObjec
     return krMethodDef_call(ts, def, args[0], args + 1, nargs - 1, kwnames, qn);
 }
 
+// Counted against the recursion limit like cfunction_call.
+static KrObject *methoddescr_call(KrThreadState *ts, KrObject *callable, KrObject *const *args, size_t nargsf,
+                                  KrObject *kwnames) {
+    if (krFrame_enter_recursion_where(ts, " while calling a Python object") < 0) return NULL;
+    KrObject *r = methoddescr_call_unchecked(ts, callable, args, nargsf, kwnames);
+    krFrame_leave_recursion(ts);
+    return r;
+}
+
 static KrObject *methoddescr_get(KrThreadState *ts, KrObject *descr, KrObject *obj, KrObject *type) {
     KrMethodDescrObject *d = (KrMethodDescrObject *)descr;
     if (!obj) return kr_newref(descr);
@@ -251,7 +280,7 @@ static KrObject *classmethoddescr_get(KrThreadState *ts, KrObject *descr, KrObje
     if (!type) type = (KrObject *)KR_TYPE(obj);
     if (!kr_type_check(type, &KrType_Type) || !krType_is_subtype((KrTypeObject *)type, d->d_type))
         return krErr_format(ts, &KrExc_TypeError, "descriptor '%U' for type '%s' needs a subtype of '%s', not '%T'",
-                            d->d_name, krType_name(d->d_type), krType_name(d->d_type), type);
+                            d->d_name, d->d_type->tp_name, d->d_type->tp_name, type);
     return krCFunction_new(ts, d->d_method, type, NULL);
 }
 
@@ -261,7 +290,7 @@ static KrObject *classmethoddescr_call(KrThreadState *ts, KrObject *callable, Kr
     KrSsize nargs = kr_vectorcall_nargs(nargsf);
     if (nargs < 1)
         return krErr_format(ts, &KrExc_TypeError, "descriptor '%U' of '%s' object needs an argument", d->d_name,
-                            krType_name(d->d_type));
+                            d->d_type->tp_name);
     KrObject *bound = classmethoddescr_get(ts, callable, NULL, args[0]);
     if (!bound) return NULL;
     KrObject *r = krObj_vectorcall(ts, bound, args + 1, (size_t)(nargs - 1), kwnames);
@@ -276,7 +305,7 @@ static void descr_dealloc(KrObject *self) {
 
 static KrObject *methoddescr_repr(KrThreadState *ts, KrObject *self) {
     KrMethodDescrObject *d = (KrMethodDescrObject *)self;
-    return krStr_from_format(ts, "<method '%U' of '%s' objects>", d->d_name, krType_name(d->d_type));
+    return krStr_from_format(ts, "<method '%U' of '%s' objects>", d->d_name, d->d_type->tp_name);
 }
 
 // All descriptor layouts start with d_type and d_name after the header.
@@ -450,7 +479,7 @@ static int member_set(KrThreadState *ts, KrObject *descr, KrObject *obj, KrObjec
 
 static KrObject *member_repr(KrThreadState *ts, KrObject *self) {
     DescrCommon *d = (DescrCommon *)self;
-    return krStr_from_format(ts, "<member '%U' of '%s' objects>", d->d_name, krType_name(d->d_type));
+    return krStr_from_format(ts, "<member '%U' of '%s' objects>", d->d_name, d->d_type->tp_name);
 }
 
 static KrObject *member_get_doc(KrThreadState *ts, KrObject *self, void *c) {
@@ -498,7 +527,7 @@ static KrObject *getset_get(KrThreadState *ts, KrObject *descr, KrObject *obj, K
     if (descr_check(ts, d->d_type, d->d_name, obj) < 0) return NULL;
     if (!d->d_getset->get)
         return krErr_format(ts, &KrExc_AttributeError, "attribute '%U' of '%s' objects is not readable", d->d_name,
-                            krType_name(d->d_type));
+                            d->d_type->tp_name);
     return d->d_getset->get(ts, obj, d->d_getset->closure);
 }
 
@@ -507,7 +536,7 @@ static int getset_set(KrThreadState *ts, KrObject *descr, KrObject *obj, KrObjec
     if (descr_check(ts, d->d_type, d->d_name, obj) < 0) return -1;
     if (!d->d_getset->set) {
         krErr_format(ts, &KrExc_AttributeError, "attribute '%U' of '%s' objects is not writable", d->d_name,
-                     krType_name(d->d_type));
+                     d->d_type->tp_name);
         return -1;
     }
     return d->d_getset->set(ts, obj, value, d->d_getset->closure);
@@ -515,7 +544,7 @@ static int getset_set(KrThreadState *ts, KrObject *descr, KrObject *obj, KrObjec
 
 static KrObject *getset_repr(KrThreadState *ts, KrObject *self) {
     DescrCommon *d = (DescrCommon *)self;
-    return krStr_from_format(ts, "<attribute '%U' of '%s' objects>", d->d_name, krType_name(d->d_type));
+    return krStr_from_format(ts, "<attribute '%U' of '%s' objects>", d->d_name, d->d_type->tp_name);
 }
 
 static KrObject *getset_get_doc(KrThreadState *ts, KrObject *self, void *c) {
@@ -636,6 +665,7 @@ static const KrMethodDef mappingproxy_methods[] = {
     {"values", KR_CFUNC(mappingproxy_values), KR_METH_NOARGS, NULL},
     {"items", KR_CFUNC(mappingproxy_items), KR_METH_NOARGS, NULL},
     {"copy", KR_CFUNC(mappingproxy_copy), KR_METH_NOARGS, NULL},
+    {"__class_getitem__", KR_CFUNC(krGenericAlias_class_getitem), KR_METH_O | KR_METH_CLASS, "See PEP 585"},
     {NULL},
 };
 

@@ -19,6 +19,7 @@
  *
  * Related: dict.h, dict_internal.h, dictviews.c (views and iterators).
  */
+#include "objects/genericalias.h"
 #include "objects/dict.h"
 
 #include "objects/abstract.h"
@@ -992,7 +993,7 @@ static KrObject *dict_fromkeys(KrThreadState *ts, KrObject *cls, KrObject *const
     KrObject *d = krObj_call0(ts, cls);
     if (!d) return NULL;
     bool exact = krDict_check_exact(d);
-    if (exact && ((KrDictObject *)d)->used == 0 && (krDict_check_exact(iterable) || krAnySet_check(iterable))) {
+    if (exact && ((KrDictObject *)d)->used == 0 && (krDict_check_exact(iterable) || (krAnySet_check(iterable) && (KR_TYPE(iterable) == &KrSet_Type || KR_TYPE(iterable) == &KrFrozenSet_Type)))) {
         // Known hashes: no hashing, one resize.
         bool is_dict = krDict_check_exact(iterable);
         KrSsize n = is_dict ? krDict_size(iterable) : krSet_size(iterable);
@@ -1076,6 +1077,7 @@ static const KrMethodDef dict_methods[] = {
     {"clear", KR_CFUNC(dict_clear_meth), KR_METH_NOARGS, "D.clear() -> None.  Remove all items from D."},
     {"copy", KR_CFUNC(dict_copy_meth), KR_METH_NOARGS, "D.copy() -> a shallow copy of D"},
     {"__reversed__", KR_CFUNC(dict_reversed), KR_METH_NOARGS, "Return a reverse iterator over the dict keys."},
+    {"__class_getitem__", KR_CFUNC(krGenericAlias_class_getitem), KR_METH_O | KR_METH_CLASS, "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -237,12 +237,12 @@ static KrObject *base_setstate(KrThreadState *ts, KrObject *self, KrObject *stat
 }
 
 static const KrMethodDef base_methods[] = {
+    {"__reduce__", KR_CFUNC(base_reduce), KR_METH_NOARGS, NULL},
+    {"__setstate__", KR_CFUNC(base_setstate), KR_METH_O, NULL},
     {"with_traceback", KR_CFUNC(base_with_traceback), KR_METH_O,
      "Exception.with_traceback(tb) --\n    set self.__traceback__ to tb and return self."},
     {"add_note", KR_CFUNC(base_add_note), KR_METH_O,
      "Exception.add_note(note) --\n    add a note to the exception"},
-    {"__reduce__", KR_CFUNC(base_reduce), KR_METH_NOARGS, NULL},
-    {"__setstate__", KR_CFUNC(base_setstate), KR_METH_O, NULL},
     {NULL},
 };
 

@@ -8,6 +8,7 @@
  * empty parts disappear; new groups are made with derive() and get the
  * original's __traceback__, __cause__, __context__ and __notes__.
  */
+#include "objects/genericalias.h"
 #include "objects/abstract.h"
 #include "objects/dict.h"
 #include "objects/list.h"
@@ -264,6 +265,7 @@ static const KrMethodDef eg_methods[] = {
     {"derive", KR_CFUNC(eg_derive), KR_METH_O, NULL},
     {"split", KR_CFUNC(eg_split), KR_METH_O, NULL},
     {"subgroup", KR_CFUNC(eg_subgroup), KR_METH_O, NULL},
+    {"__class_getitem__", KR_CFUNC(krGenericAlias_class_getitem), KR_METH_O | KR_METH_CLASS, "See PEP 585"},
     {NULL},
 };
 

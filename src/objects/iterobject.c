@@ -9,6 +9,7 @@
  *
  * Related: iter.h, abstract.h (krObj_get_iter, krIter_next).
  */
+#include "objects/genericalias.h"
 #include "objects/iter.h"
 
 #include "objects/abstract.h"
@@ -324,6 +325,11 @@ error:
     return NULL;
 }
 
+static const KrMethodDef enumerate_methods[] = {
+    {"__class_getitem__", KR_CFUNC(krGenericAlias_class_getitem), KR_METH_O | KR_METH_CLASS, "See PEP 585"},
+    {NULL},
+};
+
 KrTypeObject KrEnumerate_Type = {
     KR_STATIC_HEAD(&KrType_Type),
     .tp_name = "enumerate",
@@ -341,6 +347,7 @@ KrTypeObject KrEnumerate_Type = {
     .tp_getattro = krObj_generic_getattr,
     .tp_iter = iter_self,
     .tp_iternext = enumerate_next,
+    .tp_methods = enumerate_methods,
 };
 
 // ---------------------------------------------------------------------------

@@ -16,6 +16,7 @@
  *
  * Related: list.h, listsort.c (list.sort), container_util.h, tuple.c.
  */
+#include "objects/genericalias.h"
 #include "objects/list.h"
 
 #include "objects/abstract.h"
@@ -217,7 +218,7 @@ static int list_extend_iter(KrThreadState *ts, KrListObject *self, KrObject *ite
 
 int krList_extend(KrThreadState *ts, KrObject *list, KrObject *iterable) {
     KrListObject *self = (KrListObject *)list;
-    if (krList_check(iterable) || krTuple_check(iterable)) {
+    if (krList_check_exact(iterable) || krTuple_check_exact(iterable) || iterable == list) {
         // Snapshot the source: extending a list with itself doubles it.
         KrSsize n = krList_check(iterable) ? KR_LIST_SIZE(iterable) : KR_TUPLE_SIZE(iterable);
         KrObject **src = krList_check(iterable) ? KR_LIST_ITEMS(iterable) : KR_TUPLE_ITEMS(iterable);
@@ -824,6 +825,7 @@ static const KrMethodDef list_methods[] = {
      "If a key function is given, apply it once to each list item and sort them,\n"
      "ascending or descending, according to their function values.\n\n"
      "The reverse flag can be set to sort in descending order."},
+    {"__class_getitem__", KR_CFUNC(krGenericAlias_class_getitem), KR_METH_O | KR_METH_CLASS, "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 

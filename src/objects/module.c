@@ -100,7 +100,7 @@ static int module_init(KrThreadState *ts, KrObject *self, KrObject *const *args,
     KrObject *a[2];
     if (krArg_parse(ts, "module", args, nargs, kwnames, names, 2, 0, 2, 1, a) < 0) return -1;
     if (!krStr_check(a[0])) {
-        krErr_format(ts, &KrExc_TypeError, "module.__init__() argument 'name' must be str, not %T", a[0]);
+        krErr_format(ts, &KrExc_TypeError, "module() argument 'name' must be str, not %T", a[0]);
         return -1;
     }
     return init_dict(ts, krModule_dict(self), a[0], a[1] ? a[1] : KR_NONE);
@@ -129,33 +129,29 @@ static KrObject *module_repr(KrThreadState *ts, KrObject *self) { return krImpor
 static KrObject *module_getattro(KrThreadState *ts, KrObject *self, KrObject *name) {
     KrObject *r = krObj_generic_getattr(ts, self, name);
     if (r || !krErr_matches(ts, &KrExc_AttributeError)) return r;
+    krErr_clear(ts);
     KrObject *dict = ((KrModuleObject *)self)->md_dict;
-    KrObject *getattr = krDict_get_str(dict, KR_ID(__getattr__));
-    if (getattr) {
-        krErr_clear(ts);
-        return krObj_call1(ts, getattr, name);
-    }
-    KrObject *modname = krDict_get_str(dict, KR_ID(__name__));
-    if (modname && krStr_check(modname)) {
-        krErr_clear(ts);
-        // The import system's state explains errors during circular imports.
-        KrObject *spec = krDict_get_str(dict, KR_ID(__spec__));
-        if (krImport_spec_is_initializing(ts, spec))
-            krErr_format(ts, &KrExc_AttributeError,
-                         "partially initialized module '%U' has no attribute '%U' (most likely due to a circular "
-                         "import)",
-                         modname, name);
-        else if (krImport_spec_is_uninitialized_submodule(ts, spec, name))
-            krErr_format(ts, &KrExc_AttributeError,
-                         "cannot access submodule '%U' of module '%U' (most likely due to a circular import)", name,
-                         modname);
-        else
-            krErr_format(ts, &KrExc_AttributeError, "module '%U' has no attribute '%U'", modname, name);
-        KrObject *exc = krErr_peek(ts);
-        if (exc) {
-            kr_setref(&((KrAttributeErrorObject *)exc)->name, kr_newref(name));
-            kr_setref(&((KrAttributeErrorObject *)exc)->obj, kr_newref(self));
-        }
+    KrObject *getattr = dict ? krDict_get_str(dict, KR_ID(__getattr__)) : NULL;
+    if (getattr) return krObj_call1(ts, getattr, name);
+    KrObject *modname = dict ? krDict_get_str(dict, KR_ID(__name__)) : NULL;
+    if (!modname || !krStr_check(modname))
+        return krErr_format(ts, &KrExc_AttributeError, "module has no attribute '%U'", name);
+    // The import system's state explains errors during circular imports.
+    KrObject *spec = krDict_get_str(dict, KR_ID(__spec__));
+    if (krImport_spec_is_initializing(ts, spec))
+        krErr_format(ts, &KrExc_AttributeError,
+                     "partially initialized module '%U' has no attribute '%U' (most likely due to a circular import)",
+                     modname, name);
+    else if (krImport_spec_is_uninitialized_submodule(ts, spec, name))
+        krErr_format(ts, &KrExc_AttributeError,
+                     "cannot access submodule '%U' of module '%U' (most likely due to a circular import)", name,
+                     modname);
+    else
+        krErr_format(ts, &KrExc_AttributeError, "module '%U' has no attribute '%U'", modname, name);
+    KrObject *exc = krErr_peek(ts);
+    if (exc && kr_type_check(exc, &KrExc_AttributeError)) {
+        kr_setref(&((KrAttributeErrorObject *)exc)->name, kr_newref(name));
+        kr_setref(&((KrAttributeErrorObject *)exc)->obj, kr_newref(self));
     }
     return NULL;
 }
@@ -165,10 +161,6 @@ static KrObject *module_dir(KrThreadState *ts, KrObject *self) {
     KrObject *dirfunc = krDict_get_str(dict, KR_ID(__dir__));
     if (dirfunc) return krObj_call0(ts, dirfunc);
     return krDict_keys(ts, dict);
-}
-
-static KrObject *module_get_dict(KrThreadState *ts, KrObject *self, void *c) {
-    return kr_newref(((KrModuleObject *)self)->md_dict);
 }
 
 static KrObject *module_get_annotations(KrThreadState *ts, KrObject *self, void *c) {
@@ -191,8 +183,12 @@ static int module_set_annotations(KrThreadState *ts, KrObject *self, KrObject *v
     return -1;
 }
 
+static const KrMemberDef module_members[] = {
+    {"__dict__", KR_MEMBER_OBJECT, offsetof(KrModuleObject, md_dict), KR_MEMBER_READONLY, NULL},
+    {NULL},
+};
+
 static const KrGetSetDef module_getset[] = {
-    {"__dict__", module_get_dict, NULL, NULL, NULL},
     {"__annotations__", module_get_annotations, module_set_annotations, NULL, NULL},
     {NULL},
 };
@@ -216,7 +212,9 @@ KrTypeObject KrModule_Type = {
     .tp_repr = module_repr,
     .tp_getattro = module_getattro,
     .tp_setattro = krObj_generic_setattr,
+    .tp_members = module_members,
     .tp_getset = module_getset,
     .tp_methods = module_methods,
     .tp_dictoffset = offsetof(KrModuleObject, md_dict),
+    .tp_weaklistoffset = offsetof(KrModuleObject, md_weaklist),
 };

@@ -12,6 +12,40 @@
 // ---------------------------------------------------------------------------
 // property
 
+static const char property_doc[] =
+    "Property attribute.\n"
+    "\n"
+    "  fget\n"
+    "    function to be used for getting an attribute value\n"
+    "  fset\n"
+    "    function to be used for setting an attribute value\n"
+    "  fdel\n"
+    "    function to be used for del'ing an attribute\n"
+    "  doc\n"
+    "    docstring\n"
+    "\n"
+    "Typical use is to define a managed attribute x:\n"
+    "\n"
+    "class C(object):\n"
+    "    def getx(self): return self._x\n"
+    "    def setx(self, value): self._x = value\n"
+    "    def delx(self): del self._x\n"
+    "    x = property(getx, setx, delx, \"I'm the 'x' property.\")\n"
+    "\n"
+    "Decorators make defining new properties or modifying existing ones easy:\n"
+    "\n"
+    "class C(object):\n"
+    "    @property\n"
+    "    def x(self):\n"
+    "        \"I am the 'x' property.\"\n"
+    "        return self._x\n"
+    "    @x.setter\n"
+    "    def x(self, value):\n"
+    "        self._x = value\n"
+    "    @x.deleter\n"
+    "    def x(self):\n"
+    "        del self._x";
+
 static int property_init(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs,
                          KrObject *kwnames) {
     static const char *const names[] = {"fget", "fset", "fdel", "doc"};
@@ -25,23 +59,21 @@ static int property_init(KrThreadState *ts, KrObject *self, KrObject *const *arg
     kr_setref(&p->fdel, kr_xnewref(a[2]));
     kr_setref(&p->doc, kr_xnewref(a[3]));
     p->getter_doc = false;
-    // Without an explicit doc, the getter's docstring is the property's.
-    if (!a[3] && a[0]) {
-        KrObject *doc;
+    // The doc: the explicit one, else the getter's docstring.
+    KrObject *doc = a[3] ? kr_newref(a[3]) : NULL;
+    if (!doc && a[0]) {
         if (krObj_lookup_attr(ts, a[0], KR_ID(__doc__), &doc) < 0) return -1;
-        if (doc && doc != KR_NONE) {
-            if (KR_TYPE(self) == &KrProperty_Type) {
-                kr_setref(&p->doc, doc);
-            } else {
-                // A subclass gets the doc in its instance dict (CPython behaviour).
-                int r = krObj_setattr(ts, self, KR_ID(__doc__), doc);
-                kr_decref(doc);
-                if (r < 0) return -1;
-            }
-            p->getter_doc = true;
-        } else {
-            kr_xdecref(doc);
-        }
+        if (doc == KR_NONE) KR_CLEAR(doc);
+        p->getter_doc = doc != NULL;
+    }
+    if (KR_TYPE(self) == &KrProperty_Type) {
+        kr_setref(&p->doc, doc);
+    } else {
+        // A subclass keeps it in the instance dict, or the class's own
+        // __doc__ would shadow it.
+        int r = krObj_setattr(ts, self, KR_ID(__doc__), doc ? doc : KR_NONE);
+        kr_xdecref(doc);
+        if (r < 0) return -1;
     }
     return 0;
 }
@@ -180,8 +212,8 @@ static const KrMemberDef property_members[] = {
 };
 
 static const KrGetSetDef property_getset[] = {
-    {"__isabstractmethod__", property_get_isabstract, NULL, NULL, NULL},
     {"__doc__", property_get_doc, property_set_doc, NULL, NULL},
+    {"__isabstractmethod__", property_get_isabstract, NULL, NULL, NULL},
     {NULL},
 };
 
@@ -198,11 +230,13 @@ KrTypeObject KrProperty_Type = {
     .tp_name = "property",
     .tp_basicsize = sizeof(KrPropertyObject),
     .tp_flags = KR_TPFLAGS_BASETYPE | KR_TPFLAGS_HAVE_GC,
+    .tp_doc = property_doc,
     .tp_new = property_new,
     .tp_init = property_init,
     .tp_dealloc = property_dealloc,
     .tp_traverse = property_traverse,
     .tp_clear = property_clear,
+    .tp_getattro = krObj_generic_getattr,
     .tp_descr_get = property_get,
     .tp_descr_set = property_set,
     .tp_members = property_members,
@@ -212,6 +246,48 @@ KrTypeObject KrProperty_Type = {
 
 // ---------------------------------------------------------------------------
 // staticmethod and classmethod (same layout)
+
+static const char staticmethod_doc[] =
+    "staticmethod(function) -> method\n"
+    "\n"
+    "Convert a function to be a static method.\n"
+    "\n"
+    "A static method does not receive an implicit first argument.\n"
+    "To declare a static method, use this idiom:\n"
+    "\n"
+    "     class C:\n"
+    "         @staticmethod\n"
+    "         def f(arg1, arg2, argN):\n"
+    "             ...\n"
+    "\n"
+    "It can be called either on the class (e.g. C.f()) or on an instance\n"
+    "(e.g. C().f()). Both the class and the instance are ignored, and\n"
+    "neither is passed implicitly as the first argument to the method.\n"
+    "\n"
+    "Static methods in Python are similar to those found in Java or C++.\n"
+    "For a more advanced concept, see the classmethod builtin.";
+
+static const char classmethod_doc[] =
+    "classmethod(function) -> method\n"
+    "\n"
+    "Convert a function to be a class method.\n"
+    "\n"
+    "A class method receives the class as implicit first argument,\n"
+    "just like an instance method receives the instance.\n"
+    "To declare a class method, use this idiom:\n"
+    "\n"
+    "  class C:\n"
+    "      @classmethod\n"
+    "      def f(cls, arg1, arg2, argN):\n"
+    "          ...\n"
+    "\n"
+    "It can be called either on the class (e.g. C.f()) or on an instance\n"
+    "(e.g. C().f()).  The instance is ignored except for its class.\n"
+    "If a class method is called for a derived class, the derived class\n"
+    "object is passed as the implied first argument.\n"
+    "\n"
+    "Class methods are different than C++ or Java static methods.\n"
+    "If you want those, see the staticmethod builtin.";
 
 static int sm_init(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs, KrObject *kwnames) {
     const char *name = KR_TYPE(self) == &KrClassMethod_Type ? "classmethod" : "staticmethod";
@@ -325,6 +401,7 @@ KrTypeObject KrStaticMethod_Type = {
     .tp_name = "staticmethod",
     .tp_basicsize = sizeof(KrStaticMethodObject),
     .tp_flags = KR_TPFLAGS_BASETYPE | KR_TPFLAGS_HAVE_GC,
+    .tp_doc = staticmethod_doc,
     .tp_new = sm_new_generic,
     .tp_init = sm_init,
     .tp_dealloc = sm_dealloc,
@@ -343,6 +420,7 @@ KrTypeObject KrClassMethod_Type = {
     .tp_name = "classmethod",
     .tp_basicsize = sizeof(KrStaticMethodObject),
     .tp_flags = KR_TPFLAGS_BASETYPE | KR_TPFLAGS_HAVE_GC,
+    .tp_doc = classmethod_doc,
     .tp_new = sm_new_generic,
     .tp_init = sm_init,
     .tp_dealloc = sm_dealloc,

@@ -25,6 +25,11 @@
 
 // The number of items of range(start, stop, step), as an int.  New reference.
 static KrObject *compute_range_length(KrThreadState *ts, KrObject *start, KrObject *stop, KrObject *step) {
+    // CPython 3.11 compares the bounds with PyObject_RichCompareBool here,
+    // which counts against the recursion limit: so that deep recursion ends
+    // the same way ("... in comparison"), take and give back that unit.
+    if (krErr_enter_recursive_call(ts, " in comparison") < 0) return NULL;
+    krErr_leave_recursive_call(ts);
     int64_t a, b, s;
     if (krInt_to_i64(start, &a) && krInt_to_i64(stop, &b) && krInt_to_i64(step, &s)) {
         // Differences may overflow int64: use unsigned arithmetic like CPython's get_len_of_range.

@@ -16,6 +16,7 @@
  *
  * Related: set.h, dict.c (same hashing of keys), dictviews.c (set-like views).
  */
+#include "objects/genericalias.h"
 #include "objects/set.h"
 
 #include "objects/abstract.h"
@@ -1164,6 +1165,7 @@ static const KrMethodDef set_methods[] = {
     {"union", KR_CFUNC(set_union), KR_METH_FAST,
      "Return the union of sets as a new set.\n\n(i.e. all elements that are in either set.)"},
     {"update", KR_CFUNC(set_update_meth), KR_METH_FAST, "Update a set with the union of itself and others."},
+    {"__class_getitem__", KR_CFUNC(krGenericAlias_class_getitem), KR_METH_O | KR_METH_CLASS, "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1185,6 +1187,7 @@ static const KrMethodDef frozenset_methods[] = {
      "(i.e. all elements that are in exactly one of the sets.)"},
     {"union", KR_CFUNC(set_union), KR_METH_FAST,
      "Return the union of sets as a new set.\n\n(i.e. all elements that are in either set.)"},
+    {"__class_getitem__", KR_CFUNC(krGenericAlias_class_getitem), KR_METH_O | KR_METH_CLASS, "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 

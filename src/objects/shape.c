@@ -174,6 +174,22 @@ KrObject *krAttrs_dict(KrThreadState *ts, KrObject *o) {
     return a->dict;
 }
 
+KrObject *krAttrs_copy(KrThreadState *ts, KrObject *o) {
+    KrInstAttrs *a = krObj_attrs(o);
+    if (a->dict) return krDict_copy(ts, a->dict);
+    KrSsize n = a->shape ? a->shape->nkeys : 0;
+    KrObject *dict = krDict_new_presized(ts, n);
+    for (KrSsize i = 0; dict && i < n; i++)
+        if (krDict_set(ts, dict, a->shape->keys[i], a->values[i]) < 0) KR_CLEAR(dict);
+    return dict;
+}
+
+KrSsize krAttrs_count(KrObject *o) {
+    KrInstAttrs *a = krObj_attrs(o);
+    if (a->dict) return krDict_size(a->dict);
+    return a->shape ? a->shape->nkeys : 0;
+}
+
 int krAttrs_set_dict(KrThreadState *ts, KrObject *o, KrObject *dict) {
     if (!dict) {
         krErr_set_string(ts, &KrExc_TypeError, "cannot delete __dict__");

@@ -804,7 +804,7 @@ static int format_one(KrThreadState *ts, KrStrBuilder *sb, const char **pf, va_l
     case 'S': return append_obj_prec(ts, sb, krObj_str(ts, va_arg(*va, KrObject *)), prec);
     case 'R': return append_obj_prec(ts, sb, krObj_repr(ts, va_arg(*va, KrObject *)), prec);
     case 'A': return append_obj_prec(ts, sb, krObj_ascii(ts, va_arg(*va, KrObject *)), prec);
-    case 'T': return krSB_append_cstr(ts, sb, krType_name(KR_TYPE(va_arg(*va, KrObject *))));
+    case 'T': return krSB_append_cstr(ts, sb, KR_TYPE(va_arg(*va, KrObject *))->tp_name);
     case 'N': return krSB_append_cstr(ts, sb, krType_name((KrTypeObject *)va_arg(*va, KrObject *)));
     case '%': return krSB_append_char(ts, sb, '%');
     default:

@@ -67,6 +67,7 @@ KrObject *krStr_format_spec(KrThreadState *ts, KrObject *s, KrObject *spec) {
 KrObject *krStr_format_dunder(KrThreadState *ts, KrObject *self, KrObject *spec) {
     if (!krStr_check(spec))
         return krErr_format(ts, &KrExc_TypeError, "__format__() argument must be str, not %s", krArg_type_name(spec));
+    if (krStr_size(spec) == 0 && !krStr_check_exact(self)) return krObj_str(ts, self);  // honours a subclass's __str__
     return krStr_format_spec(ts, self, spec);
 }
 

@@ -174,10 +174,27 @@ static const KrMemberDef super_members[] = {
     {NULL},
 };
 
+static const char super_doc[] =
+    "super() -> same as super(__class__, <first argument>)\n"
+    "super(type) -> unbound super object\n"
+    "super(type, obj) -> bound super object; requires isinstance(obj, type)\n"
+    "super(type, type2) -> bound super object; requires issubclass(type2, type)\n"
+    "Typical use to call a cooperative superclass method:\n"
+    "class C(B):\n"
+    "    def meth(self, arg):\n"
+    "        super().meth(arg)\n"
+    "This works for class methods too:\n"
+    "class C(B):\n"
+    "    @classmethod\n"
+    "    def cmeth(cls, arg):\n"
+    "        super().cmeth(arg)\n"
+    "";
+
 KrTypeObject KrSuper_Type = {
     KR_STATIC_HEAD(&KrType_Type),
     .tp_name = "super",
     .tp_basicsize = sizeof(SuperObject),
+    .tp_doc = super_doc,
     .tp_flags = KR_TPFLAGS_BASETYPE | KR_TPFLAGS_HAVE_GC,
     .tp_new = super_new,
     .tp_init = super_init,

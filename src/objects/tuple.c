@@ -12,6 +12,7 @@
  *
  * Related: tuple.h, container_util.h (trash), list.c (shares the iterator pattern).
  */
+#include "objects/genericalias.h"
 #include "objects/tuple.h"
 
 #include "objects/abstract.h"
@@ -89,7 +90,7 @@ KrObject *krTuple_slice(KrThreadState *ts, KrObject *t, KrSsize start, KrSsize s
 
 KrObject *krTuple_from_iterable(KrThreadState *ts, KrObject *iterable) {
     if (krTuple_check_exact(iterable)) return kr_newref(iterable);
-    if (krList_check(iterable)) return krList_as_tuple(ts, iterable);
+    if (krList_check_exact(iterable)) return krList_as_tuple(ts, iterable);
     KrObject *list = krList_new(ts, 0);
     if (!list) return NULL;
     if (krList_extend(ts, list, iterable) < 0) {
@@ -324,6 +325,7 @@ static const KrMethodDef tuple_methods[] = {
      "Return first index of value.\n\nRaises ValueError if the value is not present."},
     {"count", KR_CFUNC(tuple_count), KR_METH_O, "Return number of occurrences of value."},
     {"__sizeof__", KR_CFUNC(tuple_sizeof), KR_METH_NOARGS, NULL},
+    {"__class_getitem__", KR_CFUNC(krGenericAlias_class_getitem), KR_METH_O | KR_METH_CLASS, "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -20,6 +20,7 @@
 #include "objects/abstract.h"
 #include "objects/descr.h"
 #include "objects/dict.h"
+#include "objects/genericalias.h"
 #include "objects/int.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -273,8 +274,9 @@ int krType_ready(KrThreadState *ts, KrTypeObject *type) {
         type->tp_new = base->tp_new;
     }
 
-    if (add_tables(ts, type) < 0) return -1;
+    // CPython's order: __new__, the slot wrappers, methods, members, getsets, __doc__.
     if (krTypeSlots_add_wrappers(ts, type) < 0) return -1;
+    if (add_tables(ts, type) < 0) return -1;
     if (!krDict_get_str(type->tp_dict, KR_ID(__doc__))) {
         KrObject *doc = type->tp_doc ? krStr_from_cstr(ts, type->tp_doc) : kr_newref(KR_NONE);
         if (!doc || krDict_set_steal(ts, type->tp_dict, KR_ID(__doc__), doc) < 0) return -1;
@@ -299,7 +301,14 @@ static KrObject *type_call(KrThreadState *ts, KrObject *callable, KrObject *cons
     KrTypeObject *type = (KrTypeObject *)callable;
     KrSsize nargs = kr_vectorcall_nargs(nargsf);
     KrSsize nkw = kwnames ? KR_TUPLE_SIZE(kwnames) : 0;
-    if (type == &KrType_Type && nargs == 1 && nkw == 0) return kr_newref((KrObject *)KR_TYPE(args[0]));
+    if (type == &KrType_Type) {
+        // Only `type` itself has the one-argument form.
+        if (nargs == 1) {
+            if (nkw) return krErr_format(ts, &KrExc_TypeError, "type() takes no keyword arguments");
+            return kr_newref((KrObject *)KR_TYPE(args[0]));
+        }
+        if (nargs != 3) return krErr_format(ts, &KrExc_TypeError, "type() takes 1 or 3 arguments");
+    }
     if (!type->tp_new) {
         return krErr_format(ts, &KrExc_TypeError, "cannot create '%s' instances", type->tp_name);
     }
@@ -443,6 +452,19 @@ static KrObject *type_get_bases(KrThreadState *ts, KrObject *self, void *c) {
     return kr_newref(((KrTypeObject *)self)->tp_bases);
 }
 
+static int type_set_bases(KrThreadState *ts, KrObject *self, KrObject *value, void *c) {
+    KrTypeObject *type = (KrTypeObject *)self;
+    if (check_set_special(ts, type, value, "__bases__") < 0) return -1;
+    return krType_set_bases(ts, type, value);
+}
+
+// The members CPython exposes as read-only T_OBJECT/T_PYSSIZET members, whose
+// assignment says just "readonly attribute".
+static int type_set_readonly(KrThreadState *ts, KrObject *self, KrObject *value, void *c) {
+    krErr_set_string(ts, &KrExc_AttributeError, "readonly attribute");
+    return -1;
+}
+
 static KrObject *type_get_base(KrThreadState *ts, KrObject *self, void *c) {
     KrTypeObject *b = ((KrTypeObject *)self)->tp_base;
     return kr_newref(b ? (KrObject *)b : KR_NONE);
@@ -459,6 +481,10 @@ static KrObject *type_get_dict(KrThreadState *ts, KrObject *self, void *c) {
 
 static KrObject *type_get_doc(KrThreadState *ts, KrObject *self, void *c) {
     KrTypeObject *type = (KrTypeObject *)self;
+    // A built-in type's own __doc__ entry may be a descriptor for its
+    // instances' doc (property.__doc__): the type's doc is tp_doc.
+    if (!(type->tp_flags & KR_TPFLAGS_HEAPTYPE))
+        return type->tp_doc ? krStr_from_cstr(ts, type->tp_doc) : kr_newref(KR_NONE);
     KrObject *doc = krDict_get_str(type->tp_dict, KR_ID(__doc__));
     if (!doc) return kr_newref(KR_NONE);
     KrDescrGetFunc get = KR_TYPE(doc)->tp_descr_get;
@@ -541,29 +567,73 @@ static KrObject *type_get_basicsize(KrThreadState *ts, KrObject *self, void *c) 
     return krInt_from_ssize(ts, ((KrTypeObject *)self)->tp_basicsize);
 }
 
+static KrObject *type_get_itemsize(KrThreadState *ts, KrObject *self, void *c) {
+    return krInt_from_ssize(ts, ((KrTypeObject *)self)->tp_itemsize);
+}
+
+static KrObject *type_get_dictoffset(KrThreadState *ts, KrObject *self, void *c) {
+    KrTypeObject *type = (KrTypeObject *)self;
+    // Managed instance dicts live before the object, as CPython's -1 says.
+    return krInt_from_ssize(ts, type->tp_flags & KR_TPFLAGS_MANAGED_ATTRS ? -1 : type->tp_dictoffset);
+}
+
+static KrObject *type_get_weakrefoffset(KrThreadState *ts, KrObject *self, void *c) {
+    return krInt_from_ssize(ts, ((KrTypeObject *)self)->tp_weaklistoffset);
+}
+
+// __flags__ uses CPython's bit numbers, so that Python code testing them
+// (Py_TPFLAGS_HEAPTYPE = 1 << 9, ...) works.
 static KrObject *type_get_flags(KrThreadState *ts, KrObject *self, void *c) {
-    return krInt_from_i64(ts, ((KrTypeObject *)self)->tp_flags);
+    static const struct {
+        uint32_t krait;
+        int bit;
+    } map[] = {
+        {KR_TPFLAGS_SEQUENCE, 5}, {KR_TPFLAGS_MAPPING, 6}, {KR_TPFLAGS_DISALLOW_INSTANTIATION, 7},
+        {KR_TPFLAGS_IMMUTABLETYPE, 8}, {KR_TPFLAGS_HEAPTYPE, 9}, {KR_TPFLAGS_BASETYPE, 10},
+        {KR_TPFLAGS_READY, 12}, {KR_TPFLAGS_HAVE_GC, 14}, {KR_TPFLAGS_METHOD_DESCRIPTOR, 17},
+        {KR_TPFLAGS_ABSTRACT, 20}, {KR_TPFLAGS_INT_SUBCLASS, 24}, {KR_TPFLAGS_LIST_SUBCLASS, 25},
+        {KR_TPFLAGS_TUPLE_SUBCLASS, 26}, {KR_TPFLAGS_BYTES_SUBCLASS, 27}, {KR_TPFLAGS_STR_SUBCLASS, 28},
+        {KR_TPFLAGS_DICT_SUBCLASS, 29}, {KR_TPFLAGS_BASE_EXC_SUBCLASS, 30}, {KR_TPFLAGS_TYPE_SUBCLASS, 31},
+    };
+    KrTypeObject *type = (KrTypeObject *)self;
+    uint64_t flags = 0;
+    for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+        if (type->tp_flags & map[i].krait) flags |= (uint64_t)1 << map[i].bit;
+    if ((type->tp_flags & KR_TPFLAGS_HEAPTYPE) && (type->tp_flags & KR_TPFLAGS_MANAGED_ATTRS) &&
+        type->tp_dictoffset == 0)
+        flags |= 1u << 4;  // Py_TPFLAGS_MANAGED_DICT
+    if (type->tp_version) flags |= 1u << 19;  // Py_TPFLAGS_VALID_VERSION_TAG
+    return krInt_from_i64(ts, (int64_t)flags);
+}
+
+static KrObject *type_get_text_signature(KrThreadState *ts, KrObject *self, void *c) {
+    return kr_newref(KR_NONE);  // Krait's docstrings carry no signature line
 }
 
 static const KrGetSetDef type_getset[] = {
+    // CPython's members first, then its getsets (the order of type.__dict__).
+    {"__basicsize__", type_get_basicsize, type_set_readonly, NULL, NULL},
+    {"__itemsize__", type_get_itemsize, type_set_readonly, NULL, NULL},
+    {"__flags__", type_get_flags, type_set_readonly, NULL, NULL},
+    {"__weakrefoffset__", type_get_weakrefoffset, type_set_readonly, NULL, NULL},
+    {"__base__", type_get_base, type_set_readonly, NULL, NULL},
+    {"__dictoffset__", type_get_dictoffset, type_set_readonly, NULL, NULL},
+    {"__mro__", type_get_mro, type_set_readonly, NULL, NULL},
     {"__name__", type_get_name, type_set_name, NULL, NULL},
     {"__qualname__", type_get_qualname, type_set_qualname, NULL, NULL},
-    {"__bases__", type_get_bases, NULL, NULL, NULL},
-    {"__base__", type_get_base, NULL, NULL, NULL},
-    {"__mro__", type_get_mro, NULL, NULL, NULL},
+    {"__bases__", type_get_bases, type_set_bases, NULL, NULL},
     {"__module__", type_get_module, type_set_module, NULL, NULL},
+    {"__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods, NULL, NULL},
     {"__dict__", type_get_dict, NULL, NULL, NULL},
     {"__doc__", type_get_doc, type_set_doc, NULL, NULL},
-    {"__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods, NULL, NULL},
+    {"__text_signature__", type_get_text_signature, NULL, NULL, NULL},
     {"__annotations__", type_get_annotations, type_set_annotations, NULL, NULL},
-    {"__basicsize__", type_get_basicsize, NULL, NULL, NULL},
-    {"__flags__", type_get_flags, NULL, NULL, NULL},
     {NULL},
 };
 
 // type.mro(): the C3 linearisation (typenew.c).
 static KrObject *type_mro_method(KrThreadState *ts, KrObject *self) {
-    KrObject *t = krType_compute_mro(ts, (KrTypeObject *)self);
+    KrObject *t = krType_c3_mro(ts, (KrTypeObject *)self);
     if (!t) return NULL;
     KrObject *l = krSeq_list(ts, t);
     kr_decref(t);
@@ -618,10 +688,10 @@ static KrObject *type_sizeof(KrThreadState *ts, KrObject *self) {
 static const KrMethodDef type_methods[] = {
     {"mro", KR_CFUNC(type_mro_method), KR_METH_NOARGS, "Return a type's method resolution order."},
     {"__subclasses__", KR_CFUNC(type_subclasses), KR_METH_NOARGS, "Return a list of immediate subclasses."},
-    {"__instancecheck__", KR_CFUNC(type_instancecheck), KR_METH_O, "Check if an object is an instance."},
-    {"__subclasscheck__", KR_CFUNC(type_subclasscheck), KR_METH_O, "Check if a class is a subclass."},
     {"__prepare__", KR_CFUNC(type_prepare), KR_METH_FASTKW | KR_METH_CLASS,
      "Create the namespace for the class statement"},
+    {"__instancecheck__", KR_CFUNC(type_instancecheck), KR_METH_O, "Check if an object is an instance."},
+    {"__subclasscheck__", KR_CFUNC(type_subclasscheck), KR_METH_O, "Check if a class is a subclass."},
     {"__dir__", KR_CFUNC(type_dir), KR_METH_NOARGS, "Specialized __dir__ implementation for types."},
     {"__sizeof__", KR_CFUNC(type_sizeof), KR_METH_NOARGS, "Return memory consumption of the type object."},
     {NULL},
@@ -679,6 +749,7 @@ KrTypeObject KrType_Type = {
     .tp_call = type_call,
     .tp_getattro = type_getattro,
     .tp_setattro = type_setattro,
+    .nb_or = krUnion_type_or,
     .tp_methods = type_methods,
     .tp_getset = type_getset,
     .tp_dictoffset = offsetof(KrTypeObject, tp_dict),

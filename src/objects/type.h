@@ -25,6 +25,7 @@
 typedef struct KrShape KrShape;
 
 typedef struct KrInstAttrs {
+    KrObject *weakreflist;         // weak reference list when tp_weaklistoffset == KR_WEAKLIST_MANAGED
     KrShape *shape;                // shape mode: describes `values`; NULL in dict mode
     KrObject **values;             // shape mode: strong refs, NULL = absent
     KrObject *dict;                // dict mode: the __dict__; NULL in shape mode
@@ -35,6 +36,19 @@ typedef struct KrInstAttrs {
 
 static inline KrInstAttrs *krObj_attrs(KrObject *o) { return (KrInstAttrs *)KR_GC_HEAD(o) - 1; }
 
+// tp_weaklistoffset of classes whose instances keep their weak reference list
+// in the KrInstAttrs pre-header (classes with a __dict__ that add __weakref__).
+#define KR_WEAKLIST_MANAGED ((KrSsize)-1)
+
+// Where `o` keeps the head of its weak reference list, or NULL when its type
+// is not weakly referenceable.  Never fails.
+static inline KrObject **krObj_weaklist_slot(KrObject *o) {
+    KrSsize off = KR_TYPE(o)->tp_weaklistoffset;
+    if (off == 0) return NULL;
+    if (off == KR_WEAKLIST_MANAGED) return &krObj_attrs(o)->weakreflist;
+    return (KrObject **)((char *)o + off);
+}
+
 // A heap type (class statement / type()) extends KrTypeObject.
 typedef struct KrHeapTypeObject {
     KrTypeObject type;
@@ -44,6 +58,7 @@ typedef struct KrHeapTypeObject {
     KrShape *ht_root_shape;        // the empty shape of this class's instances
     KrSsize ht_attrs_hint;         // expected attribute count (pre-sizes values arrays)
     KrSsize ht_nslots;             // __slots__ members beyond the base layout
+    KrObject *ht_slots;            // strong tuple of the (mangled) __slots__ member names, or NULL
 } KrHeapTypeObject;
 
 // Completes a statically defined type: inherits slots from tp_base, computes
@@ -86,6 +101,8 @@ KrObject *krType_generic_new(KrThreadState *ts, KrTypeObject *type, KrObject *co
 KrTypeObject *krType_calculate_metaclass(KrThreadState *ts, KrTypeObject *meta, KrObject *bases);
 // The `__dict__` descriptor of instances with managed attributes (baseobject.c).
 extern const KrGetSetDef kr_managed_dict_getset;
+// The `__weakref__` descriptor of classes that add a weak reference list (baseobject.c).
+extern const KrGetSetDef kr_weakref_getset;
 // CPython's hash of an address (id-based hashes).  Never fails.
 KrHash krObj_hash_pointer(const void *p);
 
@@ -117,6 +134,11 @@ KrObject *krAttrs_get(KrObject *o, KrObject *name);
 int krAttrs_set(KrThreadState *ts, KrObject *o, KrObject *name, KrObject *value);
 // The instance __dict__, materialising it (switches to dict mode).  Borrowed.
 KrObject *krAttrs_dict(KrThreadState *ts, KrObject *o);
+// A new dict with the own attributes, leaving the instance in shape mode.
+// New reference.
+KrObject *krAttrs_copy(KrThreadState *ts, KrObject *o);
+// The number of own attributes.  Never fails.
+KrSsize krAttrs_count(KrObject *o);
 // Replaces the __dict__ (obj.__dict__ = d).  0 or -1.
 int krAttrs_set_dict(KrThreadState *ts, KrObject *o, KrObject *dict);
 // Drops every attribute (dealloc / gc clear).  Never fails.

@@ -21,6 +21,7 @@
 #include "objects/dict.h"
 #include "objects/func.h"
 #include "objects/int.h"
+#include "objects/iter.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
@@ -159,10 +160,20 @@ UNARY_SLOT(slot_nb_invert, __invert__)
 UNARY_SLOT(slot_nb_int, __int__)
 UNARY_SLOT(slot_nb_float, __float__)
 UNARY_SLOT(slot_nb_index, __index__)
-UNARY_SLOT(slot_tp_iter, __iter__)
 UNARY_SLOT(slot_am_await, __await__)
 UNARY_SLOT(slot_am_aiter, __aiter__)
 UNARY_SLOT(slot_am_anext, __anext__)
+
+static KrObject *slot_tp_iter(KrThreadState *ts, KrObject *self) {
+    KrObject *func = krType_lookup(KR_TYPE(self), KR_ID(__iter__));
+    if (func == KR_NONE || (!func && !krType_lookup(KR_TYPE(self), KR_ID(__getitem__))))
+        return krErr_format(ts, &KrExc_TypeError, "'%T' object is not iterable", self);
+    if (!func) return krSeqIter_new(ts, self);  // __iter__ deleted: the __getitem__ protocol
+    kr_incref(func);
+    KrObject *r = krObj_call_bound(ts, func, self, NULL, 0, NULL);
+    kr_decref(func);
+    return r;
+}
 
 static KrObject *slot_tp_repr(KrThreadState *ts, KrObject *self) {
     int found;
@@ -370,6 +381,18 @@ static int check_nargs(KrThreadState *ts, KrSsize nargs, KrSsize want, const cha
     return -1;
 }
 
+// CPython unpacks these with PyArg_UnpackTuple(args, "", 1, 2): hence the
+// messages' leading space.
+static int check_nargs_1_2(KrThreadState *ts, KrSsize nargs) {
+    if (nargs < 1)
+        krErr_format(ts, &KrExc_TypeError, " expected at least 1 argument, got %zd", nargs);
+    else if (nargs > 2)
+        krErr_format(ts, &KrExc_TypeError, " expected at most 2 arguments, got %zd", nargs);
+    else
+        return 0;
+    return -1;
+}
+
 static KrObject *wrap_unary(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs,
                             void *wrapped, const char *name) {
     if (check_nargs(ts, nargs, 0, name) < 0) return NULL;
@@ -390,19 +413,13 @@ static KrObject *wrap_binary_r(KrThreadState *ts, KrObject *self, KrObject *cons
 
 static KrObject *wrap_ternary_l(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs,
                                 void *wrapped, const char *name) {
-    if (nargs < 1 || nargs > 2) {
-        krErr_format(ts, &KrExc_TypeError, "expected 1 or 2 arguments, got %zd", nargs);
-        return NULL;
-    }
+    if (check_nargs_1_2(ts, nargs) < 0) return NULL;
     return ((KrTernaryFunc)wrapped)(ts, self, args[0], nargs == 2 ? args[1] : KR_NONE);
 }
 
 static KrObject *wrap_ternary_r(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs,
                                 void *wrapped, const char *name) {
-    if (nargs < 1 || nargs > 2) {
-        krErr_format(ts, &KrExc_TypeError, "expected 1 or 2 arguments, got %zd", nargs);
-        return NULL;
-    }
+    if (check_nargs_1_2(ts, nargs) < 0) return NULL;
     return ((KrTernaryFunc)wrapped)(ts, args[0], self, nargs == 2 ? args[1] : KR_NONE);
 }
 
@@ -459,10 +476,35 @@ static KrObject *wrap_contains(KrThreadState *ts, KrObject *self, KrObject *cons
 static KrObject *wrap_repeat(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs,
                              void *wrapped, const char *name) {
     if (check_nargs(ts, nargs, 1, name) < 0) return NULL;
-    if (!krNum_is_index(args[0])) return kr_newref(KR_NOTIMPLEMENTED);
     KrSsize n = krNum_as_ssize(ts, args[0], &KrExc_OverflowError);
     if (n == -1 && krErr_occurred(ts)) return NULL;
     return ((KrSsizeArgFunc)wrapped)(ts, self, n);
+}
+
+static int slot_tp_setattro(KrThreadState *ts, KrObject *self, KrObject *name, KrObject *value);
+
+// object.__setattr__(x, ...) must not bypass a C-level __setattr__ that x's
+// type (or a base between it and the wrapper's type) defines, e.g. type's.
+static int hackcheck(KrThreadState *ts, KrObject *self, void *func, const char *what) {
+    KrTypeObject *type = KR_TYPE(self);
+    KrObject *mro = type->tp_mro;
+    if (!mro) return 0;
+    KrTypeObject *defining = type;
+    for (KrSsize i = KR_TUPLE_SIZE(mro) - 1; i >= 0; i--) {
+        KrTypeObject *base = (KrTypeObject *)KR_TUPLE_GET(mro, i);
+        if (base->tp_setattro != slot_tp_setattro && base->tp_setattro == type->tp_setattro) {
+            defining = base;
+            break;
+        }
+    }
+    for (KrTypeObject *base = defining; base; base = base->tp_base) {
+        if ((void *)base->tp_setattro == func) break;
+        if (base->tp_setattro != slot_tp_setattro) {
+            krErr_format(ts, &KrExc_TypeError, "can't apply this %s to %s object", what, type->tp_name);
+            return -1;
+        }
+    }
+    return 0;
 }
 
 static KrObject *wrap_setattr(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs,
@@ -470,6 +512,7 @@ static KrObject *wrap_setattr(KrThreadState *ts, KrObject *self, KrObject *const
     if (check_nargs(ts, nargs, 2, name) < 0) return NULL;
     if (!krStr_check(args[0]))
         return krErr_format(ts, &KrExc_TypeError, "attribute name must be string, not '%T'", args[0]);
+    if (hackcheck(ts, self, wrapped, "__setattr__") < 0) return NULL;
     if (((KrSetAttrFunc)wrapped)(ts, self, args[0], args[1]) < 0) return NULL;
     return kr_newref(KR_NONE);
 }
@@ -479,6 +522,7 @@ static KrObject *wrap_delattr(KrThreadState *ts, KrObject *self, KrObject *const
     if (check_nargs(ts, nargs, 1, name) < 0) return NULL;
     if (!krStr_check(args[0]))
         return krErr_format(ts, &KrExc_TypeError, "attribute name must be string, not '%T'", args[0]);
+    if (hackcheck(ts, self, wrapped, "__delattr__") < 0) return NULL;
     if (((KrSetAttrFunc)wrapped)(ts, self, args[0], NULL) < 0) return NULL;
     return kr_newref(KR_NONE);
 }
@@ -506,10 +550,7 @@ WRAP_RICHCMP(wrap_ge, KR_GE)
 
 static KrObject *wrap_descr_get(KrThreadState *ts, KrObject *self, KrObject *const *args, KrSsize nargs,
                                 void *wrapped, const char *name) {
-    if (nargs < 1 || nargs > 2) {
-        krErr_format(ts, &KrExc_TypeError, "expected 1 or 2 arguments, got %zd", nargs);
-        return NULL;
-    }
+    if (check_nargs_1_2(ts, nargs) < 0) return NULL;
     KrObject *obj = args[0] == KR_NONE ? NULL : args[0];
     KrObject *type = nargs == 2 && args[1] != KR_NONE ? args[1] : NULL;
     if (!obj && !type) {
@@ -553,20 +594,21 @@ static KrObject *wrap_call(KrThreadState *ts, KrObject *self, KrObject *const *a
 }
 
 // ---------------------------------------------------------------------------
-// The table
+// The table, in CPython's order (it decides the order of a built-in type's
+// dict, where the wrappers come first)
 
 #define OFF(f) offsetof(KrTypeObject, f)
 #define E(NAME, FIELD, HEAP, WRAP) {#NAME, OFF(FIELD), (void *)(HEAP), WRAP, &KR_ID(NAME)},
 
 static SlotDef slotdefs[] = {
-    E(__getattribute__, tp_getattro, slot_tp_getattr_hook, wrap_getattr)
-    E(__getattr__, tp_getattro, slot_tp_getattr_hook, NULL)
-    E(__setattr__, tp_setattro, slot_tp_setattro, wrap_setattr)
-    E(__delattr__, tp_setattro, slot_tp_setattro, wrap_delattr)
     E(__repr__, tp_repr, slot_tp_repr, wrap_unary)
     E(__hash__, tp_hash, slot_tp_hash, wrap_hash)
     E(__call__, tp_call, slot_tp_call, wrap_call)
     E(__str__, tp_str, slot_tp_str, wrap_unary)
+    E(__getattribute__, tp_getattro, slot_tp_getattr_hook, wrap_getattr)
+    E(__getattr__, tp_getattro, slot_tp_getattr_hook, NULL)
+    E(__setattr__, tp_setattro, slot_tp_setattro, wrap_setattr)
+    E(__delattr__, tp_setattro, slot_tp_setattro, wrap_delattr)
     E(__lt__, tp_richcompare, slot_tp_richcompare, wrap_lt)
     E(__le__, tp_richcompare, slot_tp_richcompare, wrap_le)
     E(__eq__, tp_richcompare, slot_tp_richcompare, wrap_eq)
@@ -638,10 +680,10 @@ static SlotDef slotdefs[] = {
     E(__getitem__, mp_subscript, slot_mp_subscript, wrap_binary_l)
     E(__setitem__, mp_ass_subscript, slot_mp_ass_subscript, wrap_objobjarg)
     E(__delitem__, mp_ass_subscript, slot_mp_ass_subscript, wrap_delitem)
-    E(__contains__, sq_contains, slot_sq_contains, wrap_contains)
     E(__add__, sq_concat, NULL, wrap_binary_l)
     E(__mul__, sq_repeat, NULL, wrap_repeat)
     E(__rmul__, sq_repeat, NULL, wrap_repeat)
+    E(__contains__, sq_contains, slot_sq_contains, wrap_contains)
     E(__iadd__, sq_inplace_concat, NULL, wrap_binary_l)
     E(__imul__, sq_inplace_repeat, NULL, wrap_repeat)
 };
@@ -718,7 +760,7 @@ static KrObject *wrapper_invoke(KrThreadState *ts, WrapperDescrObject *d, KrObje
 static int check_self(KrThreadState *ts, WrapperDescrObject *d, KrObject *self) {
     if (kr_type_check(self, d->d_type)) return 0;
     krErr_format(ts, &KrExc_TypeError, "descriptor '%U' requires a '%s' object but received a '%T'", d->d_name,
-                 krType_name(d->d_type), self);
+                 d->d_type->tp_name, self);
     return -1;
 }
 
@@ -728,7 +770,7 @@ static KrObject *wrapperdescr_call(KrThreadState *ts, KrObject *callable, KrObje
     KrSsize nargs = kr_vectorcall_nargs(nargsf);
     if (nargs < 1)
         return krErr_format(ts, &KrExc_TypeError, "descriptor '%U' of '%s' object needs an argument", d->d_name,
-                            krType_name(d->d_type));
+                            d->d_type->tp_name);
     if (check_self(ts, d, args[0]) < 0) return NULL;
     return wrapper_invoke(ts, d, args[0], args + 1, nargs - 1, kwnames);
 }
@@ -736,7 +778,9 @@ static KrObject *wrapperdescr_call(KrThreadState *ts, KrObject *callable, KrObje
 static KrObject *wrapperdescr_get(KrThreadState *ts, KrObject *descr, KrObject *obj, KrObject *type) {
     if (!obj) return kr_newref(descr);
     WrapperDescrObject *d = (WrapperDescrObject *)descr;
-    if (check_self(ts, d, obj) < 0) return NULL;
+    if (!kr_type_check(obj, d->d_type))
+        return krErr_format(ts, &KrExc_TypeError, "descriptor '%U' for '%s' objects doesn't apply to a '%s' object",
+                            d->d_name, d->d_type->tp_name, KR_TYPE(obj)->tp_name);
     MethodWrapperObject *mw = (MethodWrapperObject *)krObj_alloc(ts, &KrMethodWrapper_Type, 0);
     if (!mw) return NULL;
     mw->descr = (WrapperDescrObject *)kr_newref(descr);
@@ -747,7 +791,7 @@ static KrObject *wrapperdescr_get(KrThreadState *ts, KrObject *descr, KrObject *
 
 static KrObject *wrapperdescr_repr(KrThreadState *ts, KrObject *self) {
     WrapperDescrObject *d = (WrapperDescrObject *)self;
-    return krStr_from_format(ts, "<slot wrapper '%U' of '%s' objects>", d->d_name, krType_name(d->d_type));
+    return krStr_from_format(ts, "<slot wrapper '%U' of '%s' objects>", d->d_name, d->d_type->tp_name);
 }
 
 static void wrapperdescr_dealloc(KrObject *self) {
@@ -833,9 +877,18 @@ static KrHash methodwrapper_hash(KrThreadState *ts, KrObject *self) {
     return h == -1 ? -2 : h;
 }
 
+static KrObject *methodwrapper_get_qualname(KrThreadState *ts, KrObject *self, void *c) {
+    return descr_get_qualname(ts, (KrObject *)((MethodWrapperObject *)self)->descr, NULL);
+}
+static KrObject *methodwrapper_get_objclass(KrThreadState *ts, KrObject *self, void *c) {
+    return kr_newref((KrObject *)((MethodWrapperObject *)self)->descr->d_type);
+}
+
 static const KrGetSetDef methodwrapper_getset[] = {
     {"__self__", methodwrapper_get_self, NULL, NULL, NULL},
     {"__name__", methodwrapper_get_name, NULL, NULL, NULL},
+    {"__qualname__", methodwrapper_get_qualname, NULL, NULL, NULL},
+    {"__objclass__", methodwrapper_get_objclass, NULL, NULL, NULL},
     {NULL},
 };
 
@@ -863,7 +916,10 @@ int krTypeSlots_add_wrappers(KrThreadState *ts, KrTypeObject *type) {
         if (!fn || !sd->wrapper) continue;
         KrObject *name = *sd->name_obj;
         if (krDict_get_str(type->tp_dict, name)) continue;
-        if (sd->offset == offsetof(KrTypeObject, tp_hash) && fn == (void *)krObj_hash_not_implemented) continue;
+        if (sd->offset == offsetof(KrTypeObject, tp_hash) && fn == (void *)krObj_hash_not_implemented) {
+            if (krDict_set(ts, type->tp_dict, name, KR_NONE) < 0) return -1;  // unhashable: __hash__ = None
+            continue;
+        }
         WrapperDescrObject *d = (WrapperDescrObject *)krObj_alloc(ts, &KrWrapperDescr_Type, 0);
         if (!d) return -1;
         d->d_type = type;
@@ -943,12 +999,8 @@ static void fixup_one(KrTypeObject *type, size_t off) {
     *SLOT_PTR(type, off) = resolve_slot(type, off);
 }
 
-int krTypeSlots_fixup(KrThreadState *ts, KrTypeObject *type) {
-    for (size_t i = 0; i < sizeof(inheritable) / sizeof(inheritable[0]); i++) fixup_one(type, inheritable[i]);
-    fixup_one(type, offsetof(KrTypeObject, tp_hash));
-    fixup_one(type, offsetof(KrTypeObject, tp_richcompare));
-    fixup_one(type, offsetof(KrTypeObject, tp_init));
-    // __new__: a Python-level __new__ anywhere before the first built-in one wins.
+// __new__: a Python-level __new__ anywhere before the first built-in one wins.
+static void fixup_new(KrTypeObject *type) {
     KrObject *mro = type->tp_mro;
     for (KrSsize i = 0; i < KR_TUPLE_SIZE(mro); i++) {
         KrTypeObject *t = (KrTypeObject *)KR_TUPLE_GET(mro, i);
@@ -960,12 +1012,27 @@ int krTypeSlots_fixup(KrThreadState *ts, KrTypeObject *type) {
         }
         break;
     }
+}
+
+int krTypeSlots_fixup(KrThreadState *ts, KrTypeObject *type) {
+    for (size_t i = 0; i < sizeof(inheritable) / sizeof(inheritable[0]); i++) fixup_one(type, inheritable[i]);
+    fixup_one(type, offsetof(KrTypeObject, tp_hash));
+    fixup_one(type, offsetof(KrTypeObject, tp_richcompare));
+    fixup_one(type, offsetof(KrTypeObject, tp_init));
+    fixup_new(type);
     return 0;
+}
+
+static void update_new_recursive(KrTypeObject *type) {
+    if (!(type->tp_flags & KR_TPFLAGS_HEAPTYPE)) return;
+    fixup_new(type);
+    KrTypeObject **subs;
+    KrSsize n = krType_subclasses(type, &subs);
+    for (KrSsize i = 0; i < n; i++) update_new_recursive(subs[i]);
 }
 
 static void update_recursive(KrTypeObject *type, size_t off) {
     fixup_one(type, off);
-    if (off == offsetof(KrTypeObject, tp_new)) return;
     KrTypeObject **subs;
     KrSsize n = krType_subclasses(type, &subs);
     for (KrSsize i = 0; i < n; i++) update_recursive(subs[i], off);
@@ -973,7 +1040,10 @@ static void update_recursive(KrTypeObject *type, size_t off) {
 
 int krTypeSlots_update(KrThreadState *ts, KrTypeObject *type, KrObject *name) {
     if (!(type->tp_flags & KR_TPFLAGS_HEAPTYPE)) return 0;
-    if (name == KR_ID(__new__)) return krTypeSlots_fixup(ts, type);
+    if (name == KR_ID(__new__)) {
+        update_new_recursive(type);
+        return 0;
+    }
     for (size_t i = 0; i < NSLOTDEFS; i++)
         if (*slotdefs[i].name_obj == name) update_recursive(type, slotdefs[i].offset);
     return 0;

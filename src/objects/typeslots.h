@@ -44,12 +44,25 @@ void krType_dealloc(KrObject *self);
 // The C3 linearisation of type's bases (a new tuple), or the result of a
 // metaclass's mro().  New reference.
 KrObject *krType_compute_mro(KrThreadState *ts, KrTypeObject *type);
+// The C3 linearisation alone (type.mro()).  New reference.
+KrObject *krType_c3_mro(KrThreadState *ts, KrTypeObject *type);
 int krType_add_subclass(KrTypeObject *base, KrTypeObject *type);
+// Raises "<attr> assignment: 'new' object layout differs from 'old'" unless
+// instances of `oldto` could be reinterpreted as instances of `newto`.  0 or -1.
+int krType_check_compatible(KrThreadState *ts, KrTypeObject *oldto, KrTypeObject *newto, const char *attr);
+// type.__bases__ = value (a class's bases; recomputes MROs and slots).  0 or -1.
+int krType_set_bases(KrThreadState *ts, KrTypeObject *type, KrObject *value);
 void krType_remove_subclass(KrTypeObject *base, KrTypeObject *type);
 
 // isinstance/issubclass without __instancecheck__/__subclasscheck__ (abstract.c).
 int krObj_isinstance_default(KrThreadState *ts, KrObject *inst, KrObject *cls);
 int krObj_issubclass_default(KrThreadState *ts, KrObject *derived, KrObject *cls);
+
+// object.__reduce_ex__(protocol), object.__reduce__(), object.__getstate__()
+// (objreduce.c).  New references.
+KrObject *krObj_reduce_ex_method(KrThreadState *ts, KrObject *self, KrObject *protocol);
+KrObject *krObj_reduce_method(KrThreadState *ts, KrObject *self);
+KrObject *krObj_getstate_method(KrThreadState *ts, KrObject *self);
 
 // types.MappingProxyType over `mapping` (descr.c).  New reference.
 KrObject *krMappingProxy_new(KrThreadState *ts, KrObject *mapping);

@@ -16,6 +16,7 @@
 #include "objects/dict.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "vm/frame.h"
 #include "runtime/error.h"
 
 // Preallocated so that running out of memory can always be reported.
@@ -213,9 +214,20 @@ void krErr_print(KrThreadState *ts) {
 }
 
 int krErr_enter_recursive_call(KrThreadState *ts, const char *where) {
+    // The C-depth bound, whatever sys.setrecursionlimit says...
     if (--ts->c_recursion_remaining < 0) {
         ts->c_recursion_remaining++;
         krErr_format(ts, &KrExc_RecursionError, "maximum recursion depth exceeded%s", where);
+        return -1;
+    }
+    // ...and one unit of the recursion limit, shared with Python frames as
+    // in CPython (whose messages depend on which step runs out).
+    if (ts->py_recursion_remaining > 0) {
+        ts->py_recursion_remaining--;
+        return 0;
+    }
+    if (krFrame_enter_recursion_where(ts, where) < 0) {
+        ts->c_recursion_remaining++;
         return -1;
     }
     return 0;

@@ -78,8 +78,13 @@ void krErr_print(KrThreadState *ts);
 KrObject *krErr_get_handled(KrThreadState *ts);
 
 // Recursion guards for C code that re-enters Python (repr of nested containers,
-// comparisons...).  Enter returns -1 with RecursionError when too deep.
+// comparisons...).  Enter returns -1 with RecursionError when too deep.  Each
+// guard takes one unit of the recursion limit (shared with Python frames, as
+// CPython's single counter) and one of a fixed C-depth bound.
 int krErr_enter_recursive_call(KrThreadState *ts, const char *where);
-static inline void krErr_leave_recursive_call(KrThreadState *ts) { ts->c_recursion_remaining++; }
+static inline void krErr_leave_recursive_call(KrThreadState *ts) {
+    ts->c_recursion_remaining++;
+    ts->py_recursion_remaining++;
+}
 
 #endif

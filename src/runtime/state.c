@@ -4,11 +4,13 @@
  * types, the preallocated MemoryError, then the sys and builtins modules.
  */
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "modules/atexit.h"
 #include "objects/abstract.h"
 #include "objects/dict.h"
 #include "objects/float.h"
@@ -139,6 +141,10 @@ KrThreadState *krRuntime_init(const char *hash_seed_env) {
     kr_runtime.types_ready = true;
     if (krErr_init(ts) < 0 || init_modules(ts) < 0) goto fail;
     krEval_install_signal_handlers();
+    // As CPython: a write to a closed pipe raises BrokenPipeError instead of
+    // killing the process, and so does exceeding the file size limit.
+    signal(SIGPIPE, SIG_IGN);
+    signal(SIGXFSZ, SIG_IGN);
     return ts;
 fail:
     if (krErr_occurred(ts)) krErr_print(ts);
@@ -155,6 +161,12 @@ static int flush_std_files(KrThreadState *ts) {
     for (int i = 0; i < 2; i++) {
         KrObject *f = ts->interp->sysdict ? krDict_get_str(ts->interp->sysdict, names[i]) : NULL;
         if (!f || f == KR_NONE) continue;
+        // A stream the program closed is not flushed (CPython's file_is_closed).
+        KrObject *closed = krObj_getattr(ts, f, KR_ID(closed));
+        int is_closed = closed ? krObj_is_true(ts, closed) : -1;
+        kr_xdecref(closed);
+        if (is_closed < 0) krErr_clear(ts);
+        if (is_closed > 0) continue;
         KrObject *r = krObj_call_method(ts, f, KR_ID(flush), NULL);
         if (r) {
             kr_decref(r);
@@ -171,6 +183,7 @@ static int flush_std_files(KrThreadState *ts) {
 }
 
 int krRuntime_fini(KrThreadState *ts) {
+    krAtexit_run(ts);
     int r = flush_std_files(ts);
     fflush(stdout);
     fflush(stderr);

@@ -9,8 +9,8 @@
  * grows only when C code calls back into Python (krFunction_vectorcall,
  * krEval_resume from gen.send...): every such entry marks its frame
  * `is_entry`, and returning from an entry frame leaves run().  Those C
- * re-entries are counted in ts->c_recursion_remaining; Python frames in
- * ts->py_recursion_remaining (by krFrame_push).
+ * re-entries are counted in ts->c_recursion_remaining; Python frames, and
+ * the calls CPython counts with them, in ts->py_recursion_remaining.
  *
  * Registers: `frame` (running frame), `next_instr` (next code unit), `sp`
  * (value-stack pointer).  frame->instr_ptr is stored at every dispatch, one
@@ -224,6 +224,47 @@ static inline KrObject *seq_item_fast(KrObject *container, KrObject *sub) {
     return NULL;
 }
 
+// A bound of a slice with step 1 over a sequence of length n: None gives
+// `dflt`, a tagged int counts from the end when negative and is clamped to
+// [0, n].  false for anything else (the generic path then decides).
+static inline bool slice_bound(KrObject *v, KrSsize n, KrSsize dflt, KrSsize *out) {
+    if (v == KR_NONE) {
+        *out = dflt;
+        return true;
+    }
+    if (!kr_is_smallint(v)) return false;
+    int64_t i = kr_smallint_value(v);
+    if (i < 0) {
+        i += n;
+        if (i < 0) i = 0;
+    } else if (i > n) {
+        i = n;
+    }
+    *out = (KrSsize)i;
+    return true;
+}
+
+// container[start:stop] for an exact list, tuple or str and bounds that are
+// tagged ints or None, without making the slice object: true with *res (NULL
+// on memory exhaustion), or false when the fast path does not apply.
+static inline bool slice_fast(KrThreadState *ts, KrObject *container, KrObject *start, KrObject *stop,
+                              KrObject **res) {
+    if (kr_is_smallint(container)) return false;
+    KrTypeObject *t = KR_TYPE(container);
+    KrSsize n;
+    if (t == &KrList_Type) n = KR_LIST_SIZE(container);
+    else if (t == &KrTuple_Type) n = KR_TUPLE_SIZE(container);
+    else if (t == &KrStr_Type) n = krStr_len(container);
+    else return false;
+    KrSsize lo, hi;
+    if (!slice_bound(start, n, 0, &lo) || !slice_bound(stop, n, n, &hi)) return false;
+    if (hi < lo) hi = lo;
+    *res = t == &KrList_Type    ? krList_slice(ts, container, lo, hi)
+           : t == &KrTuple_Type ? krTuple_slice(ts, container, lo, hi)
+                                : krStr_substring(ts, container, lo, hi);
+    return true;
+}
+
 // Calls a built-in method descriptor (list.append and the like, reached
 // through LOAD_METHOD) on self = args[0] directly, skipping the descriptor's
 // generic call path.  Returns false when the fast path does not apply.
@@ -264,10 +305,16 @@ static inline KrObject *class_init_function(KrTypeObject *type) {
 // Calls a built-in function (len, isinstance...) directly with its C
 // convention.  Returns false when the fast path does not apply.
 static inline bool call_builtin(KrThreadState *ts, KrObject *callable, KrObject *const *args, KrSsize nargs,
-                                KrObject **res) {
+                                KrObject *kw, KrObject **res) {
     KrCFunctionObject *f = (KrCFunctionObject *)callable;
     const KrMethodDef *def = f->def;
-    switch (def->flags & (KR_METH_NOARGS | KR_METH_O | KR_METH_FAST | KR_METH_FASTKW)) {
+    uint32_t kind = def->flags & (KR_METH_NOARGS | KR_METH_O | KR_METH_FAST | KR_METH_FASTKW);
+    if (kw != NULL) {
+        if (kind != KR_METH_FASTKW) return false;
+        *res = ((KrCFuncFastKw)def->func)(ts, f->self, args, nargs, kw);
+        return true;
+    }
+    switch (kind) {
     case KR_METH_O:
         if (nargs != 1) return false;
         *res = ((KrCFuncO)def->func)(ts, f->self, args[0]);
@@ -308,7 +355,7 @@ static inline KrFrame *push_function_frame(KrThreadState *ts, KrFunctionObject *
 // only base[0] (the instance, or NULL).
 static KrFrame *push_init_frame(KrThreadState *ts, KrObject **base, KrObject *init, KrSsize npos, KrObject *kw) {
     KrTypeObject *type = (KrTypeObject *)base[1];
-    if (krFrame_enter_recursion(ts) < 0) goto fail;
+    if (krFrame_enter_recursion_where(ts, KR_CALL_RECURSION_WHERE) < 0) goto fail;
     KrObject *obj = type->tp_new(ts, type, base + 2, npos, kw);
     if (obj == NULL) {
         krFrame_leave_recursion(ts);
@@ -329,16 +376,52 @@ fail:
     return NULL;
 }
 
+// Takes a unit of the recursion limit for a call (the common case inline).
+static inline int enter_call_unit(KrThreadState *ts) {
+    if (__builtin_expect(ts->py_recursion_remaining > 0, 1)) {
+        ts->py_recursion_remaining--;
+        return 0;
+    }
+    return krFrame_enter_recursion_where(ts, KR_CALL_RECURSION_WHERE);
+}
+
 // Calls any object other than a Python function: built-in functions and
-// method descriptors directly, everything else through its tp_call.
-static inline KrObject *call_object(KrThreadState *ts, KrObject *callable, KrObject *const *args, KrSsize npos,
-                                    KrObject *kw) {
+// method descriptors directly, everything else through its tp_call.  The
+// call takes a unit of the recursion limit where CPython's would (`warm`:
+// the calling code has warmed up, see krEval_call_counts).
+__attribute__((always_inline)) static inline KrObject *call_object(KrThreadState *ts, KrObject *callable,
+                                                                  KrObject *const *args, KrSsize npos,
+                                                                  KrObject *kw, bool warm) {
     KrObject *res;
     KrTypeObject *ctype = KR_TYPE(callable);
-    if (kw == NULL && ((ctype == &KrCFunction_Type && call_builtin(ts, callable, args, npos, &res)) ||
-                       (ctype == &KrMethodDescr_Type && call_method_descr(ts, callable, args, npos, &res))))
-        return res;
-    return krObj_vectorcall(ts, callable, args, (size_t)npos | KR_VECTORCALL_ARGS_OFFSET, kw);
+    bool cfunc = ctype == &KrCFunction_Type;
+    if (cfunc || ctype == &KrMethodDescr_Type) {
+        // A method descriptor with keywords goes through the generic entry,
+        // which counts the call itself.
+        if (!cfunc && kw != NULL)
+            return krObj_vectorcall(ts, callable, args, (size_t)npos | KR_VECTORCALL_ARGS_OFFSET, kw);
+        const KrMethodDef *def =
+            cfunc ? ((KrCFunctionObject *)callable)->def : ((KrMethodDescrObject *)callable)->d_method;
+        bool counted = !warm || krEval_builtin_call_counts(callable, def, cfunc);
+        if (counted && enter_call_unit(ts) < 0) return NULL;
+        bool done = cfunc ? call_builtin(ts, callable, args, npos, kw, &res)
+                          : call_method_descr(ts, callable, args, npos, &res);
+        if (counted) krFrame_leave_recursion(ts);
+        if (done) return res;
+        return krObj_vectorcall(ts, callable, args, (size_t)npos | KR_VECTORCALL_ARGS_OFFSET, kw);
+    }
+    bool counted = krEval_call_counts(callable, npos, kw, !warm);
+    if (counted && enter_call_unit(ts) < 0) return NULL;
+    res = krObj_vectorcall(ts, callable, args, (size_t)npos | KR_VECTORCALL_ARGS_OFFSET, kw);
+    if (counted) krFrame_leave_recursion(ts);
+    return res;
+}
+
+// Counts a RESUME or backward jump of code that is not warm yet; when code
+// first warms up, the exceptions krEval_call_counts needs are loaded.
+static void warm_up(KrThreadState *ts, KrCodeObject *code) {
+    krSpec_warmup(code);
+    if (krSpec_is_warm(code) && !kr_call_exceptions.ready) krEval_load_call_exceptions(ts);
 }
 
 // Truth of `cond`, consuming the reference: 1, 0, or -1 with an exception.
@@ -475,7 +558,7 @@ dispatch_switch:
         }
 
         TARGET(RESUME) {
-            if (__builtin_expect(frame->code->co_extra == NULL, 0)) krSpec_quicken(frame->code);
+            if (__builtin_expect(!krSpec_is_warm(frame->code), 0)) warm_up(ts, frame->code);
             CHECK_BREAKER();
             DISPATCH();
         }
@@ -678,6 +761,19 @@ dispatch_switch:
         }
 
         TARGET(BUILD_SLICE) {
+            KrObject *res;
+            if (oparg == 2 && KR_UNIT_OP(*next_instr) == KR_OP_BINARY_SUBSCR &&
+                slice_fast(ts, PEEK(3), PEEK(2), PEEK(1), &res)) {
+                // container[a:b] with the BINARY_SUBSCR that follows done here.
+                kr_decref(PEEK(1));
+                kr_decref(PEEK(2));
+                kr_decref(PEEK(3));
+                sp -= 2;
+                PEEK(1) = res;
+                if (res == NULL) goto error;
+                JUMPBY(1 + CACHE_BINARY_SUBSCR);
+                DISPATCH();
+            }
             KrObject *step = oparg == 3 ? POP() : NULL;
             KrObject *stop = POP(), *start = PEEK(1);
             KrObject *slice = krSlice_new(ts, start, stop, step);
@@ -1267,6 +1363,7 @@ dispatch_switch:
         }
 
         TARGET(JUMP_BACKWARD) {
+            if (__builtin_expect(!krSpec_is_warm(frame->code), 0)) warm_up(ts, frame->code);
             JUMPBY(-oparg);
             CHECK_BREAKER();
             DISPATCH();
@@ -1451,7 +1548,7 @@ dispatch_switch:
                 if (callee == NULL) goto error;
                 goto enter_callee;
             }
-            KrObject *res = call_object(ts, callable, args, npos, kw);
+            KrObject *res = call_object(ts, callable, args, npos, kw, krSpec_is_warm(frame->code));
             for (KrSsize i = 0; i < total; i++) kr_decref(args[i]);
             kr_decref(callable);
             sp = base;
@@ -1477,10 +1574,18 @@ dispatch_switch:
             }
             KrObject *callargs = base[2], *kwargs = has_kw ? base[3] : NULL;
             KrObject *res = NULL;
-            if (krFunction_check(func))
+            if (krFunction_check(func)) {
                 callee = krCall_push_frame_ex(ts, (KrFunctionObject *)func, callargs, kwargs);
-            else
-                res = krObj_call(ts, func, callargs, kwargs);
+            } else {
+                // (Built-ins count in their generic entry.)
+                KrTypeObject *ft = KR_TYPE(func);
+                bool counted = ft != &KrCFunction_Type && ft != &KrMethodDescr_Type &&
+                               krEval_call_counts(func, KR_TUPLE_SIZE(callargs), kwargs, true);
+                if (!counted || krFrame_enter_recursion_where(ts, KR_CALL_RECURSION_WHERE) == 0) {
+                    res = krObj_call(ts, func, callargs, kwargs);
+                    if (counted) krFrame_leave_recursion(ts);
+                }
+            }
             bool python = krFunction_check(func);
             sp = base;
             kr_decref(func);

@@ -40,4 +40,9 @@ KrObject *krEval_get_locals(KrThreadState *ts);
 // exceptions, GIL drop requests.  0 or -1.
 int krEval_handle_breaker(KrThreadState *ts);
 
+// Runs the Python-level handler of signal `sig` when it is pending: set by
+// the signal module when imported (src/modules/signal.c); NULL before, when
+// SIGINT raises KeyboardInterrupt directly.  0 or -1.
+extern int (*krEval_signal_hook)(KrThreadState *ts, int sig);
+
 #endif

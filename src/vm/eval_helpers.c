@@ -17,6 +17,9 @@
 #include "objects/dict.h"
 #include "objects/exc.h"
 #include "objects/func.h"
+#include "objects/slice.h"
+#include "objects/iter.h"
+#include "objects/float.h"
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/set.h"
@@ -65,7 +68,10 @@ int krEval_do_raise(KrThreadState *ts, KrObject *exc, KrObject *cause) {
     }
     KrObject *value;
     if (krExc_is_class(exc)) {
+        // Instantiating the class counts as a call, as in CPython.
+        if (krFrame_enter_recursion_where(ts, KR_CALL_RECURSION_WHERE) < 0) goto fail;
         value = krObj_call0(ts, exc);
+        krFrame_leave_recursion(ts);
         if (value == NULL) goto fail;
         if (!krExc_check(value)) {
             krErr_format(ts, &KrExc_TypeError, "calling %R should have returned an instance of BaseException, not %R",
@@ -83,7 +89,10 @@ int krEval_do_raise(KrThreadState *ts, KrObject *exc, KrObject *cause) {
     if (cause != NULL) {
         KrObject *fixed = NULL;
         if (krExc_is_class(cause)) {
-            fixed = krObj_call0(ts, cause);
+            if (krFrame_enter_recursion_where(ts, KR_CALL_RECURSION_WHERE) == 0) {
+                fixed = krObj_call0(ts, cause);
+                krFrame_leave_recursion(ts);
+            }
             kr_decref(cause);
             if (fixed == NULL) {
                 kr_decref(value);
@@ -577,6 +586,8 @@ void krEval_install_signal_handlers(void) {
     sigaction(SIGINT, &sa, NULL);
 }
 
+int (*krEval_signal_hook)(KrThreadState *ts, int sig);
+
 int krEval_handle_breaker(KrThreadState *ts) {
     KrInterp *interp = ts->interp;
     uint32_t bits = interp->eval_breaker;
@@ -586,7 +597,15 @@ int krEval_handle_breaker(KrThreadState *ts) {
         for (int sig = 1; sig < 65; sig++) {
             if (interp->pending_signals[sig]) {
                 interp->pending_signals[sig] = 0;
-                if (sig == SIGINT) interrupted = true;
+                if (krEval_signal_hook) {
+                    if (krEval_signal_hook(ts, sig) < 0) {
+                        // Signals still pending are handled at the next check.
+                        __atomic_fetch_or(&interp->eval_breaker, (uint32_t)KR_BREAK_SIGNALS, __ATOMIC_SEQ_CST);
+                        return -1;
+                    }
+                } else if (sig == SIGINT) {
+                    interrupted = true;
+                }
             }
         }
         if (interrupted) {
@@ -612,4 +631,68 @@ int krEval_handle_breaker(KrThreadState *ts) {
     // subsystems that set them (GIL, pending calls, collector); they hook in
     // here when they exist.
     return 0;
+}
+
+// ---------------------------------------------------------------------------
+// Which calls count against the recursion limit (see krEval_call_counts)
+
+extern KrTypeObject KrSuper_Type;   // super.c has no header
+
+KrCallExceptions kr_call_exceptions;
+
+static const KrMethodDef *cfunction_def_of(KrObject *o) {
+    if (o == NULL) return NULL;
+    if (KR_TYPE(o) == &KrCFunction_Type) return ((KrCFunctionObject *)o)->def;
+    if (KR_TYPE(o) == &KrMethodDescr_Type) return ((KrMethodDescrObject *)o)->d_method;
+    return NULL;
+}
+
+static void add_exception(const void *key) {
+    if (key == NULL) return;
+    size_t h = krEval_call_exception_hash(key);
+    while (kr_call_exceptions.keys[h] != NULL && kr_call_exceptions.keys[h] != key)
+        h = (h + 1) & (KR_CALL_EXCEPTIONS_SIZE - 1);
+    kr_call_exceptions.keys[h] = key;
+}
+
+void krEval_load_call_exceptions(KrThreadState *ts) {
+    KrObject *builtins = ts->interp->builtins;
+    if (kr_call_exceptions.ready || builtins == NULL) return;
+    // Built-ins: len and list.append (METH_O, but CPython's specialised calls
+    // of them are unchecked) and those CPython defines with METH_VARARGS
+    // (never specialised, so always checked).
+    static const struct {
+        KrTypeObject *type;   // NULL: a built-in function
+        const char *name;
+    } defs[] = {
+        {NULL, "len"},          {&KrList_Type, "append"}, {NULL, "min"},
+        {NULL, "max"},          {NULL, "dir"},            {NULL, "vars"},
+        {&KrStr_Type, "format"}, {&KrDict_Type, "update"}, {&KrSet_Type, "update"},
+        {&KrSet_Type, "union"}, {&KrSet_Type, "intersection"}, {&KrSet_Type, "difference"},
+        {&KrSet_Type, "intersection_update"}, {&KrSet_Type, "difference_update"},
+    };
+    // Built-in classes CPython calls through a vectorcall entry (unchecked).
+    static KrTypeObject *const classes[] = {
+        &KrList_Type, &KrTuple_Type, &KrDict_Type, &KrSet_Type, &KrFrozenSet_Type, &KrFloat_Type, &KrBool_Type,
+        &KrRange_Type, &KrEnumerate_Type, &KrMap_Type, &KrFilter_Type, &KrReversed_Type, &KrSuper_Type,
+    };
+    KrObject *exc = krErr_fetch(ts);
+    if (krDict_get_cstr(ts, builtins, "len") != NULL) {   // else not filled in yet
+        for (size_t i = 0; i < sizeof defs / sizeof defs[0]; i++) {
+            KrObject *d = defs[i].type ? defs[i].type->tp_dict : builtins;
+            if (d != NULL) add_exception(cfunction_def_of(krDict_get_cstr(ts, d, defs[i].name)));
+        }
+        for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++) add_exception(classes[i]);
+        kr_call_exceptions.ready = true;
+    }
+    krErr_clear(ts);
+    if (exc != NULL) krErr_restore(ts, exc);
+}
+
+bool krEval_class_call_counts(KrTypeObject *type, KrSsize npos, KrObject *kw, bool generic) {
+    if (type->tp_flags & KR_TPFLAGS_HEAPTYPE) return true;
+    bool one_arg = npos == 1 && kw == NULL;
+    if (type == &KrType_Type) return !one_arg;
+    if ((type == &KrStr_Type || type == &KrTuple_Type) && one_arg && !generic) return false;
+    return !krEval_call_exception(type);
 }

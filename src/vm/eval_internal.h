@@ -10,6 +10,7 @@
 
 #include "objects/object.h"
 #include "objects/func.h"
+#include "objects/descr.h"
 #include "runtime/state.h"
 #include "vm/frame.h"
 
@@ -46,6 +47,84 @@ KrObject *krEval_resume(KrThreadState *ts, KrFrame *f, KrObject *value);
 // re-raise (do not add a traceback entry), 0 otherwise; an exception is set
 // in both cases.
 int krEval_do_raise(KrThreadState *ts, KrObject *exc, KrObject *cause);
+
+// ---------------------------------------------------------------------------
+// Which calls count against the recursion limit
+//
+// CPython 3.11 checks the recursion limit on calls of built-in functions and
+// method descriptors (in their vectorcall entries) and of objects without a
+// vectorcall entry (classes other than a few built-in ones, instances with
+// __call__, slot wrappers); Python functions and bound methods count through
+// their frame only.  Its specialised call instructions, which exist once the
+// calling code has warmed up, skip the check for METH_FASTCALL built-ins,
+// len(), list.append, type(x), str(x), tuple(x).  Krait counts the same
+// calls, so that deep recursion stops at the same depth with the same
+// message.
+
+// Where a counted call reports running out of the recursion limit.
+#define KR_CALL_RECURSION_WHERE " while calling a Python object"
+
+// The exceptions to the rules by calling convention: method definitions and
+// built-in classes, in a small open-addressing set of pointers.
+#define KR_CALL_EXCEPTIONS_SIZE 128
+typedef struct {
+    bool ready;
+    const void *keys[KR_CALL_EXCEPTIONS_SIZE];
+} KrCallExceptions;
+extern KrCallExceptions kr_call_exceptions;
+// Fills kr_call_exceptions (once the built-ins exist).  Called when code first
+// warms up.  Never fails.
+void krEval_load_call_exceptions(KrThreadState *ts);
+
+static inline size_t krEval_call_exception_hash(const void *key) {
+    // Fibonacci hashing: neighbouring pointers (entries of one method table)
+    // land far apart.  The top 7 bits index the 128 slots.
+    return (size_t)(((uint64_t)(uintptr_t)key * 0x9E3779B97F4A7C15ull) >> 57);
+}
+
+__attribute__((always_inline)) static inline bool krEval_call_exception(const void *key) {
+    for (size_t h = krEval_call_exception_hash(key); kr_call_exceptions.keys[h] != NULL;
+         h = (h + 1) & (KR_CALL_EXCEPTIONS_SIZE - 1))
+        if (kr_call_exceptions.keys[h] == key) return true;
+    return false;
+}
+
+// krEval_call_counts for a class.
+bool krEval_class_call_counts(KrTypeObject *type, KrSsize npos, KrObject *kw, bool generic);
+
+// krEval_call_counts for a built-in function or method descriptor whose
+// method definition is `def`, called from warm code (without keywords for a
+// method descriptor); `cfunc` tells which.
+__attribute__((always_inline)) static inline bool krEval_builtin_call_counts(KrObject *callable,
+                                                                             const KrMethodDef *def, bool cfunc) {
+    uint32_t flags = def->flags;
+    if (flags & KR_METH_NOARGS) return true;
+    bool listed = krEval_call_exception(def);
+    if (flags & KR_METH_O) return !listed;
+    if (listed || !cfunc) return listed;
+    // A class method of a built-in class (dict.fromkeys) is checked.
+    KrObject *self = ((KrCFunctionObject *)callable)->self;
+    return self != NULL && KR_TYPE(self) == &KrType_Type;
+}
+
+// Whether calling `callable` (with npos positional arguments and keyword
+// names kw) takes a unit of the recursion limit the way CPython 3.11 counts
+// it; `generic` for call sites CPython has not specialised (code not yet warm,
+// CALL_FUNCTION_EX).  Never fails.  krEval_load_call_exceptions must have
+// run when `generic` is false.
+static inline bool krEval_call_counts(KrObject *callable, KrSsize npos, KrObject *kw, bool generic) {
+    KrTypeObject *t = KR_TYPE(callable);
+    if (t == &KrFunction_Type || t == &KrMethod_Type) return false;
+    bool cfunc = t == &KrCFunction_Type;
+    if (cfunc || t == &KrMethodDescr_Type) {
+        if (generic || (kw != NULL && !cfunc)) return true;
+        const KrMethodDef *def =
+            cfunc ? ((KrCFunctionObject *)callable)->def : ((KrMethodDescrObject *)callable)->d_method;
+        return krEval_builtin_call_counts(callable, def, cfunc);
+    }
+    if (t == &KrType_Type) return krEval_class_call_counts((KrTypeObject *)callable, npos, kw, generic);
+    return true;
+}
 // value.__context__ = handled (an exception, or NULL/None for nothing), the
 // way raising while handling does it (no reference cycle is created).
 void krEval_set_context(KrThreadState *ts, KrObject *value, KrObject *handled);

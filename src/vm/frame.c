@@ -8,8 +8,9 @@
  * again.  Frames are strictly LIFO, so a frame's memory is reclaimed by
  * moving ts->datastack_top back to it.
  *
- * The Python recursion depth is counted here: every pushed frame takes one
- * unit of ts->py_recursion_remaining and gives it back when popped.  Deep
+ * The recursion depth is counted here: every pushed frame takes one unit of
+ * ts->py_recursion_remaining and gives it back when popped (the counter is
+ * shared with the C-level steps CPython also counts, see frame.h).  Deep
  * recursion therefore ends in RecursionError long before memory runs out, and
  * it never consumes C stack (Python-to-Python calls do not recurse in C).
  *
@@ -34,22 +35,24 @@
 // Extra frames allowed while a RecursionError is being handled.
 #define RECURSION_HEADROOM 50
 
-int krFrame_enter_recursion(KrThreadState *ts) {
+int krFrame_enter_recursion_where(KrThreadState *ts, const char *where) {
     if (ts->py_recursion_remaining > 0) {
         ts->py_recursion_remaining--;
         return 0;
     }
     // While a RecursionError is being raised and handled, allow a few more
-    // frames so the handler can run; past that, raise again.
+    // units so the handler can run; past that, raise again.
     if (ts->recursion_headroom > 0 && ts->py_recursion_remaining > -RECURSION_HEADROOM) {
         ts->py_recursion_remaining--;
         return 0;
     }
     ts->recursion_headroom++;
-    krErr_set_string(ts, &KrExc_RecursionError, "maximum recursion depth exceeded");
+    krErr_format(ts, &KrExc_RecursionError, "maximum recursion depth exceeded%s", where);
     ts->recursion_headroom--;
     return -1;
 }
+
+int krFrame_enter_recursion(KrThreadState *ts) { return krFrame_enter_recursion_where(ts, ""); }
 
 // Makes a new chunk current, with room for at least `words` words, and
 // allocates them.  NULL when memory is exhausted (no exception set).

@@ -58,8 +58,15 @@ struct KrFrame {
     KrObject *localsplus[];
 };
 
-// Counts one more running Python frame against the recursion limit: 0, or -1
-// with RecursionError ("maximum recursion depth exceeded").
+// The recursion budget ts->py_recursion_remaining is CPython 3.11's single
+// counter: every running Python frame takes one unit, and so do the C-level
+// steps CPython checks (calls of built-in functions and of objects without a
+// vectorcall entry, repr(), comparisons... through krErr_enter_recursive_call).
+//
+// Takes one unit: 0, or -1 with RecursionError ("maximum recursion depth
+// exceeded" followed by `where`, e.g. " while calling a Python object").
+int krFrame_enter_recursion_where(KrThreadState *ts, const char *where);
+// The same for a Python frame (no suffix).
 int krFrame_enter_recursion(KrThreadState *ts);
 static inline void krFrame_leave_recursion(KrThreadState *ts) { ts->py_recursion_remaining++; }
 

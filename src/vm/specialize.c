@@ -179,6 +179,12 @@ static int super_for(int first, int second) {
     }
 }
 
+void krSpec_warmup(KrCodeObject *code) {
+    if (code->co_extra == NULL) krSpec_quicken(code);
+    KrCodeExtra *x = code->co_extra;
+    if (x != NULL && x->warmup < KR_WARMUP_DELAY) x->warmup++;
+}
+
 void krSpec_quicken(KrCodeObject *code) {
     KrCodeExtra *extra = krMem_calloc(1, sizeof(KrCodeExtra));
     if (extra == NULL) return;

@@ -65,13 +65,29 @@ static inline void krSpec_deopt(KrCodeUnit *instr, int base) {
 // What the eval loop keeps in a code object's co_extra (code.c frees it
 // with krMem_free): made when the code is first quickened.
 typedef struct KrCodeExtra {
+    int warmup;                    // RESUMEs and backward jumps run, up to KR_WARMUP_DELAY
     KrSsize nhandlers;             // decoded exception-table entries; -1 until decoded
     KrExcEntry handlers[];         // sorted, non-overlapping
 } KrCodeExtra;
 
+// CPython 3.11 specialises a code object's instructions once it has run this
+// many RESUMEs and backward jumps; some of its specialised calls skip the
+// recursion check (see krEval_call_counts), so Krait tracks the same point.
+#define KR_WARMUP_DELAY 8
+
+// Whether `code` has run KR_WARMUP_DELAY RESUMEs and backward jumps.
+static inline bool krSpec_is_warm(const KrCodeObject *code) {
+    const KrCodeExtra *x = code->co_extra;
+    return x != NULL && x->warmup >= KR_WARMUP_DELAY;
+}
+
+// Counts one RESUME or backward jump of `code`, quickening it the first time.
+// Called while !krSpec_is_warm(code).  Never fails.
+void krSpec_warmup(KrCodeObject *code);
+
 // Pairs adjacent simple instructions into superinstructions, once per code
-// object (which then gets its co_extra).  Called at RESUME.  Never fails (on
-// memory exhaustion the code is simply left as it is).
+// object (which then gets its co_extra).  Called at the first RESUME.  Never
+// fails (on memory exhaustion the code is simply left as it is).
 void krSpec_quicken(KrCodeObject *code);
 
 // krCode_find_handler with the exception table decoded once (into co_extra)

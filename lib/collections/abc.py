@@ -1,0 +1,4 @@
+"""The container ABCs (implemented in _collections_abc)."""
+
+from _collections_abc import *
+from _collections_abc import __all__

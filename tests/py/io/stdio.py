@@ -1,0 +1,12 @@
+import sys, io
+print(type(sys.stdout).__name__, sys.stdout.mode, sys.stdout.encoding, sys.stderr.errors, sys.stdout.name, sys.stdin.name)
+print(hasattr(sys.stdout.buffer, "write"), sys.stdout.fileno(), sys.stderr.fileno())
+print(isinstance(sys.stdout, io.TextIOWrapper), sys.stdout.writable(), sys.stdin.readable())
+sys.stdout.write('direct\n')
+sys.stdout.flush()
+sys.stdout.buffer.write(b'bytes line\n')
+sys.stdout.buffer.flush()
+print('to stderr', file=sys.stderr)
+sys.stderr.write('bad \udcff\n')
+print('a', 'b', sep='-', end='!\n', flush=True)
+print(repr(sys.stdin.readline()), sys.stdin.read())

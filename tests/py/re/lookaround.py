@@ -1,0 +1,23 @@
+# look-ahead, look-behind, conditionals, atomic groups, possessive quantifiers
+import re
+
+print(re.findall(r'\w+(?=,)', 'a, b, c'), re.findall(r'\w+(?!,)\b', 'a, b, c'))
+print(re.findall(r'(?<=-)\w+', 'spam-egg -x'), re.findall(r'(?<!-)\b\w+', 'spam-egg -x'))
+print(re.findall(r'(?<=ab|cd)x', 'abx cdx eex'), re.findall(r'(?<=(a)b)x', 'abx'), re.search(r'(?<=a{2})b', 'aab'))
+print(re.search(r'(a)(?<=\1)', 'a'), re.search(r'(?<=\d{3})-', '123-'), re.search(r'(?<!\w)x', 'ax x'))
+print(re.match(r'(?P<q>["\'])?\w+(?(q)(?P=q))', '"abc"'), re.match(r'(?P<q>["\'])?\w+(?(q)(?P=q))', 'abc'))
+print(re.match(r'(a)?(?(1)b|c)', 'ab'), re.match(r'(a)?(?(1)b|c)', 'c'), re.match(r'(a)?(?(1)b)', 'x'))
+print(re.findall(r'(<)?(\w+@\w+)(?(1)>|$)', '<user@host> user@host'))
+print(re.match('(?>a+)a', 'aaa'), re.match('(?:a+)a', 'aaa'), re.match('a++a', 'aa'), re.match('a*+b', 'aab'))
+print(re.match('a?+a', 'a'), re.match('a{1,2}+a', 'aa'), re.match('(?:ab)++', 'ababc'), re.match('x*?+', 'x') if False else None)
+print(re.match(r'(?>(a)|b)c', 'ac').groups(), re.findall(r'(?>\d+)x', '12x 3y'))
+print(re.match('(a|ab)(c|bcd)(d*)', 'abcd').groups(), re.match('(a+|b+)*c', 'aabbc').group(1))
+print(re.match(r'(a*)*b', 'aab').groups(), re.match(r'(a*)+b', 'b').groups(), re.match(r'(a|b)*?c', 'abc').groups())
+print(re.match(r'(?:(a)|b)*', 'ab').groups(), re.match(r'(?:(a)|(b))*', 'ab').groups(), re.match(r'(a)|b', 'b').groups())
+print(re.match(r'(?=(\w+))\w', 'abc').group(1), re.search(r'(?<=(\w))b', 'ab').span(1))
+print(re.search('a{1000}', 'a' * 1500).span(), re.search('(?:ab){1000}', 'ab' * 1001).span())
+print(re.fullmatch('a{70000,}', 'a' * 70002).span(), re.fullmatch('x{2,}', 'x' * 69999).span(), re.fullmatch('x{70000}', 'x' * 70000).span())
+print(re.match('a{65536}b', 'a' * 65536 + 'b').span(), re.match('a{0,3}?', 'aa').span())
+print(re.match('(?:)*', 'a'), re.match('(?:a|)*', 'aa'), re.match('()*x', 'x').groups())
+print(re.findall('a{,2}', 'aaaaa'), re.findall('a{2}', 'aaaaa'), re.findall('a{2,}?', 'aaaaa'), re.match('a{}', 'a{}'))
+print(re.match('a{1', 'a{1'), re.match('a{,', 'a{,'), re.match('a{1,2', 'a{1,2'), re.match('{', '{'), re.match('}', '}'))

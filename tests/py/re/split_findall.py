@@ -1,0 +1,21 @@
+# split and findall
+import re
+
+print(re.split(r'\W+', 'Words, words, words.'), re.split(r'(\W+)', 'Words, words, words.'))
+print(re.split(r'\W+', 'Words, words, words.', 1), re.split(r'\W+', 'Words, words, words.', maxsplit=2))
+print(re.split('[a-f]+', '0a3B9', flags=re.IGNORECASE), re.split(r'(\W*)', '...words...'))
+print(re.split(r'\b', 'Words, words'), re.split(r'\W*', '...words...'), re.split('x*', 'axbc'))
+print(re.split('(a)|(b)', 'xaybz'), re.split('', 'abc'), re.split('a', ''), re.split('', ''))
+print(re.split('a', 'aaa', -1), re.split('(?=b)', 'abab'), re.split('^', 'a\nb', flags=re.M))
+print(re.findall(r'\bf[a-z]*', 'which foot or hand fell fastest'))
+print(re.findall(r'(\w+)=(\d+)', 'set width=20 and height=10'), re.findall('(a)?b', 'b ab'))
+print(re.findall('', 'ab'), re.findall('a*', 'baaa'), re.findall('a|', 'xa'), re.findall(r'(\d)?x', 'x1x'))
+p = re.compile('o')
+print(p.findall('foo boo', 2), p.findall('foo boo', 2, 5), p.findall('foo', 5), p.findall('foo', 2, 1))
+print(p.findall(string='oo', pos=1))
+print([m.group() for m in re.finditer(r'\d+', 'a1b22c333')], [m.span() for m in re.finditer('', 'ab')])
+it = re.finditer('(a)', 'aa')
+print(next(it).span(), next(it).span(), next(it, 'done'))
+print([m.span() for m in re.compile('a*').finditer('baab', 1, 3)])
+print(re.findall(b'[0-9]+', b'a12b3'), re.split(rb'\s', b'a b\tc'), re.findall(rb'(a)(b)?', b'a ab'))
+print(re.findall(r'\d', bytearray(b'a1') and 'a1'), re.findall(rb'\d', bytearray(b'x9y8')))

@@ -1,0 +1,75 @@
+from collections import deque
+
+def show(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+d = deque()
+for i in range(100):
+    d.append(i) if i % 3 else d.appendleft(i)
+print(list(d)[:10], len(d), d[50], d[-50])
+for i in range(60):
+    d.pop() if i % 2 else d.popleft()
+print(d)
+d = deque(range(10))
+d.rotate(3); print(d)
+d.rotate(-13); print(d)
+d.rotate(0); d.rotate(10); d.rotate(-20); print(d)
+d = deque(range(5), maxlen=5); d.rotate(2); print(d); d.append(9); print(d); d.appendleft(8); print(d)
+d = deque(range(6)); d.reverse(); print(d, d.index(3), d.index(3, 1, 4), d.count(2))
+show(lambda: d.index(3, 3))
+show(lambda: d.index(3, -2))
+show(lambda: d.index(9))
+show(lambda: d.index(3, 'a'))
+show(lambda: deque([], -1))
+show(lambda: deque([], 'a'))
+show(lambda: deque([], 1.5))
+show(lambda: deque(1))
+show(lambda: deque([], 1, 2))
+show(lambda: deque(x=1))
+show(lambda: deque().pop())
+show(lambda: deque().popleft())
+show(lambda: d.remove(9))
+show(lambda: deque([1], 1).insert(0, 2))
+show(lambda: d[10])
+show(lambda: d[-10])
+show(lambda: d[1:2])
+show(lambda: d['a'])
+show(lambda: d + [1])
+show(lambda: d * 'a')
+show(lambda: d.rotate('a'))
+show(lambda: hash(d))
+show(lambda: deque([1, 2], maxlen=5).__reduce__()[:2])
+show(lambda: deque([1]).__reduce__()[:3])
+show(lambda: list(deque([1]).__reduce__()[3]))
+print(deque('abc', 2), deque('abc', maxlen=0), deque('abc', None).maxlen, deque(maxlen=7).maxlen)
+d = deque('abc'); d.extend(d); print(d); d.extendleft(d); print(d)
+d = deque(range(4), maxlen=6); d *= 3; print(d); print(deque([1, 2, 3], 4) * 2, deque('ab') * 0, 3 * deque('xy'), deque('ab') * -1)
+d = deque(range(3)); d += 'xy'; print(d, d + deque([0]), deque([1]) == deque([1]), deque([1]) != deque([1, 2]))
+print(deque([1, 2]) < deque([1, 3]), deque([1, 2]) <= deque([1, 2]), deque([2]) > deque([1, 9]), deque([]) >= deque([]))
+print(deque([1]) == [1], deque('ab') == deque(['a', 'b']))
+d = deque(range(10)); del d[0]; del d[4]; del d[-1]; d[0] = 'z'; d[-1] = 'y'; print(d)
+d = deque(range(10)); d.insert(5, 'm'); d.insert(0, 'f'); d.insert(-1, 'p'); print(d, len(d))
+d = deque([1, 2, 3, 2]); d.remove(2); print(d); d.clear(); print(d, len(d))
+d = deque(range(5)); it = iter(d); next(it); d.append(5)
+show(lambda: next(it))
+it = iter(d); print(it.__length_hint__(), list(it), list(reversed(d)), reversed(d).__length_hint__())
+class Eq:
+    def __eq__(self, other):
+        dq.clear()
+        return False
+dq = deque([Eq(), 1])
+show(lambda: dq.count(1))
+dq = deque([Eq(), 1])
+show(lambda: dq.remove(1))
+dq = deque([Eq(), 1])
+show(lambda: 1 in dq)
+dq = deque([1]); dq.append(dq); print(dq)
+class D(deque):
+    pass
+x = D([1, 2], maxlen=4); print(x, type(x.copy()).__name__, x.copy(), type(x + x).__name__, D.__name__)
+print(deque(range(3)).copy(), deque(x for x in 'abc'), bool(deque()), bool(deque([0])))
+import copy
+print(copy.copy(deque([1, [2]], 3)), copy.deepcopy(deque([1, [2]])))

@@ -1,0 +1,33 @@
+from pathlib import PurePath, PurePosixPath, Path, PosixPath
+p = PurePosixPath('/usr/lib/python3.11/os.tar.gz')
+print(p, repr(p), p.parts, p.drive, p.root, p.anchor, p.name, p.stem, p.suffix, p.suffixes)
+print(p.parent, list(p.parents), len(p.parents), p.parents[0], p.parents[-1], p.parents[1:3])
+print(p.with_name('x.py'), p.with_suffix('.zip'), p.with_suffix(''), p.with_stem('y'), p.is_absolute())
+print(PurePosixPath('a') / 'b' / '/c' / 'd', 'x' / PurePosixPath('y'), PurePosixPath('a', 'b/c', 'd'))
+print(PurePosixPath(''), PurePosixPath('.'), PurePosixPath('a/./b/'), PurePosixPath('//a'), PurePosixPath('///a'), PurePosixPath('a/../b'))
+print(PurePath('x'), type(PurePath('x')).__name__, type(Path('x')).__name__, str(Path('a/b')), repr(Path('/a')))
+print(p.relative_to('/usr'), p.relative_to('/usr/lib/'), PurePosixPath('a/b').relative_to('a'), PurePosixPath('a').relative_to(''))
+for args in [('/etc',), ('usr',), ('',)]:
+    try: p.relative_to(*args)
+    except ValueError as e: print(e)
+print(p.is_relative_to('/usr'), p.is_relative_to('/etc'))
+print(p.match('*.gz'), p.match('lib/*/*.gz'), p.match('/usr/*'), p.match('/usr/*/*/*'), PurePosixPath('a/b').match('*'), PurePosixPath('/a').match('/'))
+try: p.match('')
+except ValueError as e: print(e)
+for bad in ('', '.', 'a/b', 'c/'):
+    try: p.with_name(bad)
+    except ValueError as e: print(e)
+for bad in ('py', '.', 'a/.b'):
+    try: p.with_suffix(bad)
+    except ValueError as e: print(e)
+try: PurePosixPath('/').with_name('x')
+except ValueError as e: print(e)
+print(PurePosixPath('.bashrc').suffix, PurePosixPath('.bashrc').stem, PurePosixPath('a.').suffixes, PurePosixPath('..a.b').suffixes)
+print(PurePosixPath('a') == PurePosixPath('a/'), PurePosixPath('a') == 'a', PurePosixPath('b') > PurePosixPath('a'), sorted([PurePosixPath('/b'), PurePosixPath('a'), PurePosixPath('/a')]))
+print(hash(PurePosixPath('a/b')) == hash(PurePosixPath('a//b')), PurePosixPath('/a b').as_uri(), p.as_posix(), bytes(PurePosixPath('é')))
+try: PurePosixPath('a').as_uri()
+except ValueError as e: print(e)
+try: PurePosixPath(b'a')
+except TypeError as e: print(e)
+import os
+print(os.fspath(PurePosixPath('q/r')), PurePosixPath('a').joinpath('b', 'c'), Path('/x').parent.parent, PurePosixPath('/').parent)

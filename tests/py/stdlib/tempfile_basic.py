@@ -1,0 +1,38 @@
+import os, tempfile, stat
+td = tempfile.gettempdir()
+print(os.path.isdir(td), os.path.isabs(td), tempfile.gettempprefix(), type(tempfile.gettempdirb()).__name__)
+fd, path = tempfile.mkstemp(suffix='.txt', prefix='kr_')
+print(type(fd).__name__, os.path.basename(path).startswith('kr_'), path.endswith('.txt'), oct(stat.S_IMODE(os.stat(path).st_mode)))
+os.write(fd, b'data'); os.close(fd)
+print(open(path).read()); os.remove(path)
+d = tempfile.mkdtemp(prefix='krd_')
+print(os.path.isdir(d), oct(stat.S_IMODE(os.stat(d).st_mode)), os.path.dirname(d) == td)
+fd, p2 = tempfile.mkstemp(dir=d)
+os.close(fd)
+print(os.path.dirname(p2) == d, len(os.path.basename(p2)))
+os.remove(p2); os.rmdir(d)
+with tempfile.NamedTemporaryFile('w+', suffix='.log') as f:
+    name = f.name
+    f.write('hello\n'); f.flush()
+    print(os.path.exists(name), open(name).read(), name.endswith('.log'))
+    f.seek(0); print(f.read(), [l for l in (f.seek(0), f)[1]])
+print(os.path.exists(name))
+f = tempfile.NamedTemporaryFile(delete=False)
+f.write(b'kept'); f.close()
+print(os.path.exists(f.name), open(f.name, 'rb').read()); os.remove(f.name)
+with tempfile.TemporaryFile() as f:
+    f.write(b'abc'); f.seek(0); print(f.read())
+with tempfile.TemporaryFile('w+') as f:
+    f.write('xyz'); f.seek(0); print(f.read())
+with tempfile.TemporaryDirectory() as tdir:
+    os.makedirs(os.path.join(tdir, 'a/b'))
+    open(os.path.join(tdir, 'a/b/c.txt'), 'w').close()
+    print(os.path.isdir(tdir), sorted(os.listdir(tdir)))
+print(os.path.exists(tdir))
+t = tempfile.TemporaryDirectory(suffix='_s')
+print(t.name.endswith('_s'), repr(t).startswith('<TemporaryDirectory'))
+t.cleanup(); t.cleanup(); print(os.path.exists(t.name))
+s = tempfile.SpooledTemporaryFile(max_size=10)
+s.write(b'12345'); print(s._rolled); s.write(b'678901234'); print(s._rolled); s.seek(0); print(s.read()); s.close()
+try: tempfile.mkstemp(prefix=b'x', suffix='y')
+except TypeError as e: print(e)
