@@ -11,6 +11,7 @@ extern const KrModuleDef kr_marshal_module_def;
 extern const KrModuleDef kr__imp_module_def;
 extern const KrModuleDef kr__frozen_importlib_module_def;
 extern const KrModuleDef kr__frozen_importlib_external_module_def;
+extern const KrModuleDef kr_unicodedata_module_def;
 extern const KrModuleDef kr_posix_module_def;
 extern const KrModuleDef kr_time_module_def;
 extern const KrModuleDef kr_errno_module_def;
@@ -41,6 +42,7 @@ const KrBuiltinModule kr_builtin_modules[] = {
     {"_imp", &kr__imp_module_def},
     {"_frozen_importlib", &kr__frozen_importlib_module_def},
     {"_frozen_importlib_external", &kr__frozen_importlib_external_module_def},
+    {"unicodedata", &kr_unicodedata_module_def},
     {"posix", &kr_posix_module_def},
     {"time", &kr_time_module_def},
     {"errno", &kr_errno_module_def},

@@ -561,7 +561,10 @@ static KrObject *product_new(KrThreadState *ts, KrTypeObject *type, KrObject *co
             kr_decref(pools);
             return NULL;
         }
-        KR_TUPLE_SET(pools, i, pool);
+        // With repeat=0 there are no pools, but the arguments are still
+        // converted (for their errors).
+        if (i < npools) KR_TUPLE_SET(pools, i, pool);
+        else kr_decref(pool);
     }
     for (KrSsize i = nargs; i < npools; i++) KR_TUPLE_SET(pools, i, kr_newref(KR_TUPLE_GET(pools, i - nargs)));
     KrObject *c = comb_alloc(ts, type, &KrProduct_Type, pools, npools, npools, false);

@@ -271,8 +271,10 @@ static KrHash slot_tp_hash(KrThreadState *ts, KrObject *self) {
         krErr_set_string(ts, &KrExc_TypeError, "__hash__ method should return an integer");
         return -1;
     }
-    // Big results are reduced with the numeric hash, as CPython does.
-    KrHash h = krInt_hash(r);
+    // A result that fits in a Py_ssize_t is used as it is; bigger ones are
+    // reduced with the numeric hash, as CPython does.
+    int64_t v;
+    KrHash h = krInt_to_i64(r, &v) ? (KrHash)v : krInt_hash(r);
     kr_decref(r);
     return h == -1 ? -2 : h;
 }
@@ -351,10 +353,23 @@ static int slot_tp_init(KrThreadState *ts, KrObject *self, KrObject *const *args
 
 static KrObject *slot_tp_new(KrThreadState *ts, KrTypeObject *type, KrObject *const *args, KrSsize nargs,
                              KrObject *kwnames) {
-    // __new__ is a static method: call it with the class prepended.
+    // __new__ is a static method: call it with the class prepended, whatever
+    // kind of callable it is (a function, or a built-in such as object.__new__
+    // assigned to the class after its creation).
     KrObject *func = krObj_getattr(ts, (KrObject *)type, KR_ID(__new__));
     if (!func) return NULL;
-    KrObject *r = krObj_call_bound(ts, func, (KrObject *)type, args, nargs, kwnames);
+    KrSsize nkw = kwnames ? KR_TUPLE_SIZE(kwnames) : 0;
+    KrSsize total = 1 + nargs + nkw;
+    KrObject *small[8];
+    KrObject **stack = total <= 8 ? small : krMem_malloc((size_t)total * sizeof(KrObject *));
+    if (!stack) {
+        kr_decref(func);
+        return krErr_no_memory(ts);
+    }
+    stack[0] = (KrObject *)type;
+    for (KrSsize i = 0; i < nargs + nkw; i++) stack[i + 1] = args[i];
+    KrObject *r = krObj_vectorcall(ts, func, stack, (size_t)(nargs + 1), kwnames);
+    if (stack != small) krMem_free(stack);
     kr_decref(func);
     return r;
 }

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "lexer/decode.h"
+#include "modules/unicodedata.h"
 
 // A growable byte buffer in the arena.
 typedef struct { char *data; size_t len, cap; } Buf;
@@ -76,8 +77,8 @@ static int hexval(int c) {
     return -1;
 }
 
-// A few character names for \N{...}; the full Unicode name table is not
-// carried.  TODO(#parser-unicode-names): load names from the unicodedata module.
+// Character names for \N{...} come from the unicodedata module's table; it
+// has no aliases, so a few common ones are listed here.
 static const struct { const char *name; unsigned cp; } char_names[] = {
     {"BULLET", 0x2022}, {"COPYRIGHT SIGN", 0xA9}, {"DEGREE SIGN", 0xB0},
     {"EM DASH", 0x2014}, {"EN DASH", 0x2013}, {"EURO SIGN", 0x20AC},
@@ -93,6 +94,12 @@ static const struct { const char *name; unsigned cp; } char_names[] = {
 };
 
 static int lookup_name(const char *s, size_t n, unsigned *cp) {
+    uint32_t found;
+    if (krUnicodeData_lookup(s, n, &found)) {
+        *cp = found;
+        return 1;
+    }
+    // Not a character name: maybe one of the aliases above.
     for (size_t i = 0; i < sizeof char_names / sizeof char_names[0]; i++) {
         const char *name = char_names[i].name;
         if (strlen(name) != n) continue;
