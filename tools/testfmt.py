@@ -7,6 +7,7 @@ directory and its base name as the script argument, so tracebacks name the
 file the same way under every interpreter.
 """
 import os
+import re
 import subprocess
 
 REFERENCE_VERSION = "3.11"
@@ -86,6 +87,8 @@ def run_cli(interp, path, timeout):
     def neutral(b):
         for name in (interp[0], os.path.basename(interp[0]), "python"):
             b = b.replace(name.encode(), b"PROG")
-        return b
+        # sys.executable may be another path to the same program (a launcher
+        # such as pyenv's shim resolves to the real binary): drop its directory.
+        return re.sub(rb"/[^\s'\"]*/PROG", b"PROG", b)
     out, err = neutral(p.stdout), neutral(p.stderr)
     return fmt(out, err, p.returncode, d)

@@ -431,7 +431,6 @@ static KrObject *builtin_import(KrThreadState *ts, KrObject *self, KrObject *con
     static const char *const names[] = {"name", "globals", "locals", "fromlist", "level"};
     KrObject *a[5];
     if (krArg_parse(ts, "__import__", args, nargs, kwnames, names, 5, 0, 5, 1, a) < 0) return NULL;
-    if (!krStr_check(a[0])) return krErr_format(ts, &KrExc_TypeError, "__import__() argument 1 must be str, not %T", a[0]);
     int level = 0;
     if (a[4]) {
         KrSsize l = krNum_as_ssize(ts, a[4], &KrExc_OverflowError);

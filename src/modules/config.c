@@ -7,6 +7,10 @@
 
 extern const KrModuleDef kr_builtins_module_def;
 extern const KrModuleDef kr_dis_module_def;
+extern const KrModuleDef kr_marshal_module_def;
+extern const KrModuleDef kr__imp_module_def;
+extern const KrModuleDef kr__frozen_importlib_module_def;
+extern const KrModuleDef kr__frozen_importlib_external_module_def;
 extern const KrModuleDef kr_unicodedata_module_def;
 extern const KrModuleDef kr_posix_module_def;
 extern const KrModuleDef kr_time_module_def;
@@ -34,6 +38,10 @@ const KrBuiltinModule kr_builtin_modules[] = {
     {"builtins", &kr_builtins_module_def},
     {"sys", NULL},
     {"dis", &kr_dis_module_def},
+    {"marshal", &kr_marshal_module_def},
+    {"_imp", &kr__imp_module_def},
+    {"_frozen_importlib", &kr__frozen_importlib_module_def},
+    {"_frozen_importlib_external", &kr__frozen_importlib_external_module_def},
     {"unicodedata", &kr_unicodedata_module_def},
     {"posix", &kr_posix_module_def},
     {"time", &kr_time_module_def},

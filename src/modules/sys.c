@@ -238,13 +238,15 @@ static int add_flags(KrThreadState *ts, KrObject *m) {
     for (int i = 0; i < 18; i++) v[i] = kr_smallint(0);
     v[1] = kr_smallint(in->inspect);
     v[4] = kr_smallint(in->dont_write_bytecode);
+    v[5] = kr_smallint(in->no_user_site);
+    v[6] = kr_smallint(in->no_site);
     v[7] = kr_smallint(in->ignore_environment);
     v[8] = kr_smallint(in->verbose);
     v[11] = kr_smallint(kr_runtime.hash_randomized ? 1 : 0);
     v[12] = kr_smallint(in->isolated);
     v[13] = kr_newref(KR_FALSE);
     v[14] = kr_smallint(1);
-    v[16] = kr_newref(KR_FALSE);
+    v[16] = kr_newref(kr_bool(in->safe_path));
     v[17] = kr_smallint(-1);
     return krModule_add_object_steal(ts, m, "flags", make_structseq(ts, m, &desc, v));
 }
@@ -357,6 +359,14 @@ static const KrModuleDef sys_def = {
 };
 
 KrObject *krMod_sys_create(KrThreadState *ts) { return krModule_from_def(ts, &sys_def); }
+
+int krMod_sys_update_flags(KrThreadState *ts) {
+    KrObject *sys = ts->interp->sys_module;
+    return add_flags(ts, sys) < 0 ||
+                   krModule_add_object(ts, sys, "dont_write_bytecode", kr_bool(ts->interp->dont_write_bytecode)) < 0
+               ? -1
+               : 0;
+}
 
 // Appends `dir` to the list `path`.  0 or -1.
 static int path_append(KrThreadState *ts, KrObject *path, const char *dir, KrSsize len) {

@@ -11,6 +11,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "runtime/import.h"
 
 static int init_dict(KrThreadState *ts, KrObject *dict, KrObject *name, KrObject *doc) {
     if (krDict_set(ts, dict, KR_ID(__name__), name) < 0 || krDict_set(ts, dict, KR_ID(__doc__), doc) < 0 ||
@@ -122,30 +123,8 @@ static int module_clear(KrObject *self) {
     return 0;
 }
 
-static KrObject *module_repr(KrThreadState *ts, KrObject *self) {
-    KrModuleObject *m = (KrModuleObject *)self;
-    KrObject *name = krDict_get_str(m->md_dict, KR_ID(__name__));
-    KrObject *file = krDict_get_str(m->md_dict, KR_ID(__file__));
-    if (!name) name = krStr_intern_cstr(ts, "?");
-    if (file && krStr_check(file)) return krStr_from_format(ts, "<module %R from %R>", name, file);
-    if (m->md_def) return krStr_from_format(ts, "<module %R (built-in)>", name);
-    return krStr_from_format(ts, "<module %R>", name);
-}
-
-// Is the module still being imported (__spec__._initializing true)?
-static bool spec_initializing(KrThreadState *ts, KrObject *spec) {
-    if (!spec || spec == KR_NONE) return false;
-    KrObject *v;
-    int r = krObj_lookup_attr(ts, spec, krStr_intern_cstr(ts, "_initializing"), &v);
-    if (r <= 0) {
-        krErr_clear(ts);
-        return false;
-    }
-    int t = krObj_is_true(ts, v);
-    kr_decref(v);
-    if (t < 0) krErr_clear(ts);
-    return t > 0;
-}
+// CPython's module repr comes from importlib (__spec__, __loader__, __file__).
+static KrObject *module_repr(KrThreadState *ts, KrObject *self) { return krImport_module_repr(ts, self); }
 
 static KrObject *module_getattro(KrThreadState *ts, KrObject *self, KrObject *name) {
     KrObject *r = krObj_generic_getattr(ts, self, name);
@@ -157,10 +136,16 @@ static KrObject *module_getattro(KrThreadState *ts, KrObject *self, KrObject *na
     KrObject *modname = dict ? krDict_get_str(dict, KR_ID(__name__)) : NULL;
     if (!modname || !krStr_check(modname))
         return krErr_format(ts, &KrExc_AttributeError, "module has no attribute '%U'", name);
-    if (spec_initializing(ts, krDict_get_str(dict, KR_ID(__spec__))))
+    // The import system's state explains errors during circular imports.
+    KrObject *spec = krDict_get_str(dict, KR_ID(__spec__));
+    if (krImport_spec_is_initializing(ts, spec))
         krErr_format(ts, &KrExc_AttributeError,
                      "partially initialized module '%U' has no attribute '%U' (most likely due to a circular import)",
                      modname, name);
+    else if (krImport_spec_is_uninitialized_submodule(ts, spec, name))
+        krErr_format(ts, &KrExc_AttributeError,
+                     "cannot access submodule '%U' of module '%U' (most likely due to a circular import)", name,
+                     modname);
     else
         krErr_format(ts, &KrExc_AttributeError, "module '%U' has no attribute '%U'", modname, name);
     KrObject *exc = krErr_peek(ts);

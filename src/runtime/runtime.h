@@ -13,6 +13,9 @@ KrObject *krMod_builtins_create(KrThreadState *ts);  // modules/builtins.c
 KrObject *krMod_sys_create(KrThreadState *ts);       // modules/sys.c
 // Sets sys.argv, sys.path[0] and friends for the program being run.  0 or -1.
 int krMod_sys_set_argv(KrThreadState *ts, int argc, char **argv, const char *script_dir);
+// Rebuilds sys.flags and sys.dont_write_bytecode from the interpreter's
+// settings (after the command line has been read).  0 or -1.
+int krMod_sys_update_flags(KrThreadState *ts);
 // Fills sys.path after its first entry: PYTHONPATH (may be NULL), then
 // Krait's lib/ directory.  0 or -1.
 int krMod_sys_init_path(KrThreadState *ts, const char *pythonpath);

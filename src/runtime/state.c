@@ -17,6 +17,7 @@
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/str.h"
+#include "runtime/import.h"
 #include "runtime/runtime.h"
 #include "runtime/state.h"
 
@@ -120,7 +121,7 @@ static int init_modules(KrThreadState *ts) {
     interp->main_module = mainmod;
     if (krDict_set(ts, krModule_dict(mainmod), KR_ID(__builtins__), builtins) < 0) return -1;
     if (krDict_set(ts, interp->modules, KR_ID(__main__), mainmod) < 0) return -1;
-    return 0;
+    return krImport_init(ts);
 }
 
 KrThreadState *krRuntime_init(const char *hash_seed_env) {

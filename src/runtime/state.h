@@ -102,6 +102,9 @@ struct KrInterp {
     int isolated;
     int unbuffered;
     int ignore_environment;
+    int no_site;                    // -S
+    int no_user_site;               // -s, -I, PYTHONNOUSERSITE
+    int safe_path;                  // -P, -I, PYTHONSAFEPATH: no script directory on sys.path
 };
 
 struct KrRuntime {

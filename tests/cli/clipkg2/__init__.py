@@ -1,0 +1,1 @@
+print("package used as __main__")

@@ -1,0 +1,2 @@
+import _circ_b
+A = "a done"

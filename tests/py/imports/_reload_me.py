@@ -1,0 +1,4 @@
+import sys
+COUNT = getattr(sys.modules[__name__], "COUNT", 0) + 1
+def version():
+    return COUNT

@@ -1,0 +1,3 @@
+import sys
+LOADED_BEFORE = "errpkg.fails" in sys.modules
+raise RuntimeError("boom at import")

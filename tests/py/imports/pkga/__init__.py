@@ -1,0 +1,2 @@
+print("pkga loaded")
+VALUE = "a"

@@ -1,0 +1,2 @@
+__all__ = ["leaf", "helper_name"]
+helper_name = "helper"
