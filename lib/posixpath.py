@@ -4,12 +4,9 @@ Every function accepts str, bytes or os.PathLike and answers in the type
 it was given; str and bytes may not be mixed.
 """
 
-import os
-import sys
-import stat
-import genericpath
-from genericpath import *
-
+# The constants come before the imports: os imports them from here, and
+# this module may be imported first (import posixpath; then os imports
+# a half-initialised posixpath).
 curdir = '.'
 pardir = '..'
 extsep = '.'
@@ -19,6 +16,12 @@ defpath = '/bin:/usr/bin'
 altsep = None
 devnull = '/dev/null'
 supports_unicode_filenames = False
+
+import os
+import sys
+import stat
+import genericpath
+from genericpath import *
 
 __all__ = ["normcase", "isabs", "join", "splitdrive", "split", "splitext", "basename", "dirname",
            "commonprefix", "getsize", "getmtime", "getatime", "getctime", "islink", "exists", "lexists",
