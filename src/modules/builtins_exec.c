@@ -26,7 +26,7 @@ static int source_text(KrThreadState *ts, KrObject *src, const char *fname, cons
         return -1;
     }
     if (memchr(*text, 0, (size_t)*len)) {
-        krErr_set_string(ts, &KrExc_ValueError, "source code string cannot contain null bytes");
+        krErr_set_string(ts, &KrExc_SyntaxError, "source code string cannot contain null bytes");
         return -1;
     }
     return 0;

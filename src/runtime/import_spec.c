@@ -26,6 +26,9 @@
 
 KrObject *krImp_inst_new(KrThreadState *ts, KrTypeObject *type, KrObject *const *args, KrSsize nargs,
                          KrObject *kwnames) {
+    // Subclasses that are ABCs with abstract methods (importlib.abc) cannot
+    // be instantiated: object.__new__ reports that.
+    if (type->tp_flags & KR_TPFLAGS_ABSTRACT) return KrBaseObject_Type.tp_new(ts, type, NULL, 0, NULL);
     return krType_generic_alloc(ts, type, 0);
 }
 

@@ -6,3 +6,8 @@ for t in ['eval()', 'eval("1", globals={})', 'exec()', 'exec("1", globals={})', 
         eval(t)
     except Exception as e:
         print(t, "->", type(e).__name__, e)
+for t in ['compile("a\\0", "x", "exec")', 'exec("a\\0")', 'eval("a\\0")', 'compile(b"a\\0", "x", "exec")']:
+    try:
+        eval(t)
+    except Exception as e:
+        print(t, "->", type(e).__name__, e)
